@@ -1,0 +1,14 @@
+# Warnings and sanitizers for the project's own targets (never for consumers of the INTERFACE target).
+add_library(orgmodel_warnings INTERFACE)
+target_compile_options(orgmodel_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
+  # Deprecation notes come from Boost headers, not from our code.
+  -Wno-error=deprecated-declarations
+  # Designated initializers (the builder API) leave members at their defaults on purpose.
+  -Wno-missing-field-initializers)
+
+set(ORGMODEL_SANITIZE "" CACHE STRING "Sanitizers for the project's own targets, e.g. address,undefined")
+if(ORGMODEL_SANITIZE)
+  target_compile_options(orgmodel_warnings INTERFACE -fsanitize=${ORGMODEL_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(orgmodel_warnings INTERFACE -fsanitize=${ORGMODEL_SANITIZE})
+endif()

@@ -1,0 +1,16 @@
+// Resolves a model argument: an existing file is read as JSON; anything else is a bundled model id.
+#include <filesystem>
+
+#include "cli.hpp"
+#include "orgmodel/io/json.hpp"
+
+namespace orgmodel::cli {
+
+model load_model(const std::string& file_or_name) {
+  if (std::filesystem::exists(file_or_name)) return load_model_file(file_or_name);
+  if (file_or_name.find('/') != std::string::npos || file_or_name.ends_with(".json"))
+    throw lookup_error("no such file \"" + file_or_name + "\"");
+  throw lookup_error("no such file or bundled model \"" + file_or_name + "\"");
+}
+
+}  // namespace orgmodel::cli

@@ -1,0 +1,157 @@
+#pragma once
+/// @file
+/// @brief The model: a validated, immutable store of organisations, bodies, seats and relations.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "orgmodel/core/decision_class.hpp"
+#include "orgmodel/error.hpp"
+#include "orgmodel/model/entities.hpp"
+#include "orgmodel/model/extensions.hpp"
+#include "orgmodel/model/relations.hpp"
+
+namespace orgmodel {
+
+/// @brief What describes a model as a whole.
+struct model_info {
+  std::string id;           ///< e.g. "business-region-orebro"
+  std::string name;         ///< e.g. "Business Region Örebro"
+  std::string currency = "SEK";
+  std::string description;
+  std::string source;       ///< citation of where the facts come from
+  std::vector<std::string> extra_decision_classes;  ///< classes beyond the defaults
+  extensions extra;
+  friend bool operator==(const model_info&, const model_info&) = default;
+};
+
+/// @brief The raw content of a model, before validation. Every input path (JSON, builder,
+/// templates, synthetic regions) fills one of these and hands it to `model`'s constructor.
+///
+/// Seats are kept in the order they were given; the JSON form nests them in their bodies.
+struct model_data {
+  model_info info;
+  std::vector<organisation> organisations;
+  std::vector<body> bodies;
+  std::vector<seat> seats;
+  std::vector<affiliation> affiliations;
+  std::vector<escalation> escalations;
+  std::vector<ownership> ownerships;
+  std::vector<funding_rule> funding_rules;
+  std::vector<membership> memberships;
+  std::vector<representation> representations;
+  std::vector<budget_figure> budgets;
+  friend bool operator==(const model_data&, const model_data&) = default;
+};
+
+/// @brief Checks every rule of a model and throws `invalid_model` naming the first offender by
+/// its JSON Pointer. Defined in validate.hpp; the model's constructor calls it.
+void validate(const model_data& d);
+
+/// @brief A validated, immutable organisation model. Cheap to share by const reference; every
+/// analysis takes one and keeps no state, so analyses may run concurrently on one model.
+class model {
+ public:
+  /// @brief An empty model.
+  model() { index(); }
+  /// @brief Validates `d` and takes it over.
+  /// @throws invalid_model naming the first offending element by JSON Pointer.
+  explicit model(model_data d) : d_(std::move(d)) {
+    validate(d_);
+    index();
+  }
+
+  [[nodiscard]] const model_info& info() const noexcept { return d_.info; }
+  /// @brief All the content, for code that converts or copies the model.
+  [[nodiscard]] const model_data& data() const noexcept { return d_; }
+
+  [[nodiscard]] std::span<const organisation> organisations() const noexcept { return d_.organisations; }
+  [[nodiscard]] std::span<const body> bodies() const noexcept { return d_.bodies; }
+  [[nodiscard]] std::span<const seat> seats() const noexcept { return d_.seats; }
+  [[nodiscard]] std::span<const affiliation> affiliations() const noexcept { return d_.affiliations; }
+  [[nodiscard]] std::span<const escalation> escalations() const noexcept { return d_.escalations; }
+  [[nodiscard]] std::span<const ownership> ownerships() const noexcept { return d_.ownerships; }
+  [[nodiscard]] std::span<const funding_rule> funding_rules() const noexcept { return d_.funding_rules; }
+  [[nodiscard]] std::span<const membership> memberships() const noexcept { return d_.memberships; }
+  [[nodiscard]] std::span<const representation> representations() const noexcept { return d_.representations; }
+  [[nodiscard]] std::span<const budget_figure> budgets() const noexcept { return d_.budgets; }
+
+  [[nodiscard]] const organisation& operator[](organisation_index i) const { return d_.organisations.at(i.value); }
+  [[nodiscard]] const body& operator[](body_index i) const { return d_.bodies.at(i.value); }
+  [[nodiscard]] const seat& operator[](seat_index i) const { return d_.seats.at(i.value); }
+  [[nodiscard]] const funding_rule& operator[](funding_rule_index i) const { return d_.funding_rules.at(i.value); }
+
+  /// @brief The organisation with this id, or nothing.
+  [[nodiscard]] std::optional<organisation_index> find_organisation(std::string_view id) const {
+    auto it = org_ids_.find(std::string(id));
+    return it == org_ids_.end() ? std::nullopt : std::optional(organisation_index(it->second));
+  }
+  /// @brief The organisation with this id. @throws lookup_error when there is none.
+  [[nodiscard]] organisation_index organisation_at(std::string_view id) const {
+    if (auto i = find_organisation(id)) return *i;
+    throw lookup_error("no organisation with id \"" + std::string(id) + "\" in model \"" + d_.info.id + "\"");
+  }
+  /// @brief The body with this id, or nothing.
+  [[nodiscard]] std::optional<body_index> find_body(std::string_view id) const {
+    auto it = body_ids_.find(std::string(id));
+    return it == body_ids_.end() ? std::nullopt : std::optional(body_index(it->second));
+  }
+  /// @brief The body with this id. @throws lookup_error when there is none.
+  [[nodiscard]] body_index body_at(std::string_view id) const {
+    if (auto i = find_body(id)) return *i;
+    throw lookup_error("no body with id \"" + std::string(id) + "\" in model \"" + d_.info.id + "\"");
+  }
+  /// @brief The funding rule with this id, or nothing.
+  [[nodiscard]] std::optional<funding_rule_index> find_funding_rule(std::string_view id) const {
+    for (std::size_t i = 0; i < d_.funding_rules.size(); ++i)
+      if (d_.funding_rules[i].id == id) return funding_rule_index(static_cast<std::uint32_t>(i));
+    return std::nullopt;
+  }
+
+  /// @brief Names of the model's decision classes: the defaults, then the model's own.
+  [[nodiscard]] const std::vector<std::string>& decision_class_names() const noexcept { return classes_; }
+  /// @brief The class with this name, or nothing.
+  [[nodiscard]] std::optional<decision_class> find_decision_class(std::string_view name) const {
+    for (std::size_t i = 0; i < classes_.size(); ++i)
+      if (classes_[i] == name) return static_cast<decision_class>(i);
+    return std::nullopt;
+  }
+  /// @brief Every class the model knows, as a set.
+  [[nodiscard]] decision_class_set all_decision_classes() const noexcept {
+    return classes_.size() >= 64 ? decision_class_set::all()
+                                 : decision_class_set((std::uint64_t{1} << classes_.size()) - 1);
+  }
+
+  /// @brief Whether an organisation can sign agreements (incl. NDAs) in its own name: its
+  /// explicit setting, else whether its kind is a legal person.
+  [[nodiscard]] bool can_sign_agreements(organisation_index i) const {
+    const auto& o = (*this)[i];
+    return o.can_sign_agreements.value_or(is_legal_person(o.kind));
+  }
+
+  friend bool operator==(const model& a, const model& b) { return a.d_ == b.d_; }
+
+ private:
+  void index() {
+    classes_.assign(default_decision_classes.begin(), default_decision_classes.end());
+    classes_.insert(classes_.end(), d_.info.extra_decision_classes.begin(), d_.info.extra_decision_classes.end());
+    org_ids_.reserve(d_.organisations.size());
+    for (std::size_t i = 0; i < d_.organisations.size(); ++i)
+      org_ids_.emplace(d_.organisations[i].id, static_cast<std::uint32_t>(i));
+    body_ids_.reserve(d_.bodies.size());
+    for (std::size_t i = 0; i < d_.bodies.size(); ++i) body_ids_.emplace(d_.bodies[i].id, static_cast<std::uint32_t>(i));
+  }
+
+  model_data d_;
+  std::vector<std::string> classes_;
+  std::unordered_map<std::string, std::uint32_t> org_ids_;
+  std::unordered_map<std::string, std::uint32_t> body_ids_;
+};
+
+}  // namespace orgmodel
+
+#include "orgmodel/model/validate.hpp"

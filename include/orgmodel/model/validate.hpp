@@ -1,0 +1,326 @@
+#pragma once
+/// @file
+/// @brief The rules every model obeys, checked in one place for every input path.
+
+#include <cmath>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "orgmodel/error.hpp"
+#include "orgmodel/model/model.hpp"
+
+namespace orgmodel {
+
+namespace detail {
+
+/// @brief "/name/i", a JSON Pointer into the model's JSON form.
+inline std::string pointer(std::string_view array, std::size_t i) {
+  std::string p = "/";
+  p += array;
+  p += '/';
+  p += std::to_string(i);
+  return p;
+}
+
+/// @brief The JSON Pointer of seat `s`: seats are nested in their bodies in the JSON form.
+inline std::string seat_pointer(const model_data& d, std::size_t s) {
+  const auto b = d.seats[s].body;
+  std::size_t k = 0;
+  for (std::size_t j = 0; j < s; ++j) k += d.seats[j].body == b ? 1 : 0;
+  return pointer("bodies", b.value) + "/seats/" + std::to_string(k);
+}
+
+inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+class model_checker {
+ public:
+  explicit model_checker(const model_data& d) : d_(d) {}
+
+  void run() {
+    check_info();
+    check_organisations();
+    check_bodies();
+    check_seats();
+    check_affiliations();
+    check_escalations();
+    check_ownerships();
+    check_funding_rules();
+    check_memberships();
+    check_representations();
+    check_budgets();
+  }
+
+ private:
+  [[noreturn]] static void fail(error_code c, std::string ptr, std::string_view what) {
+    throw invalid_model(c, std::move(ptr), what);
+  }
+
+  void check_info() {
+    if (d_.info.extra_decision_classes.size() + default_decision_classes.size() > max_decision_classes)
+      fail(error_code::out_of_range, "/decision_classes", "a model has at most 64 decision classes");
+    std::unordered_set<std::string_view> seen(default_decision_classes.begin(), default_decision_classes.end());
+    for (std::size_t i = 0; i < d_.info.extra_decision_classes.size(); ++i) {
+      const auto& c = d_.info.extra_decision_classes[i];
+      if (c.empty()) fail(error_code::out_of_range, pointer("decision_classes", i), "empty decision class name");
+      if (!seen.insert(c).second)
+        fail(error_code::duplicate_id, pointer("decision_classes", i), "decision class " + in_quotes(c) + " is defined twice");
+    }
+    n_classes_ = default_decision_classes.size() + d_.info.extra_decision_classes.size();
+  }
+
+  template <class Entity>
+  static void check_ids(const std::vector<Entity>& v, std::string_view array, std::string_view noun) {
+    std::unordered_map<std::string_view, std::size_t> seen;
+    seen.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (v[i].id.empty()) fail(error_code::missing_member, pointer(array, i) + "/id", std::string(noun) + " without an id");
+      auto [it, fresh] = seen.emplace(v[i].id, i);
+      if (!fresh)
+        fail(error_code::duplicate_id, pointer(array, i) + "/id",
+             "duplicate " + std::string(noun) + " id " + in_quotes(v[i].id) + " (first at " + pointer(array, it->second) + ")");
+    }
+  }
+
+  void org_ref(organisation_index o, const std::string& ptr, std::string_view member) const {
+    if (o.value >= d_.organisations.size())
+      fail(error_code::dangling_reference, ptr + "/" + std::string(member),
+           "refers to organisation #" + std::to_string(o.value) + ", which does not exist");
+  }
+  void body_ref(body_index b, const std::string& ptr, std::string_view member) const {
+    if (b.value >= d_.bodies.size())
+      fail(error_code::dangling_reference, ptr + "/" + std::string(member),
+           "refers to body #" + std::to_string(b.value) + ", which does not exist");
+  }
+  static void non_negative(money m, const std::string& ptr, std::string_view member) {
+    if (m.minor() < 0) fail(error_code::out_of_range, ptr + "/" + std::string(member), "amount " + m.str() + " is negative");
+  }
+  static void share_in_unit(const share_range& r, const std::string& ptr, std::string_view member) {
+    if (r.low.numerator() < 0 || r.high < r.low || share::one() < r.high)
+      fail(error_code::out_of_range, ptr + "/" + std::string(member),
+           "share range " + r.low.str() + "–" + r.high.str() + " is not within 0–1");
+  }
+  void classes_known(decision_class_set s, const std::string& ptr, std::string_view member) const {
+    if (s.is_all() || n_classes_ >= 64) return;
+    if (s.bits() >> n_classes_)
+      fail(error_code::unknown_value, ptr + "/" + std::string(member), "names a decision class the model does not define");
+  }
+
+  void check_organisations() {
+    check_ids(d_.organisations, "organizations", "organisation");
+    for (std::size_t i = 0; i < d_.organisations.size(); ++i) {
+      const auto& o = d_.organisations[i];
+      if (o.population && *o.population < 0)
+        fail(error_code::out_of_range, pointer("organizations", i) + "/population", "population is negative");
+    }
+  }
+
+  void check_bodies() {
+    check_ids(d_.bodies, "bodies", "body");
+    for (std::size_t i = 0; i < d_.bodies.size(); ++i) {
+      const auto& b = d_.bodies[i];
+      const auto p = pointer("bodies", i);
+      org_ref(b.organisation, p, "organization_id");
+      if (b.meetings_per_year) {
+        const auto& c = *b.meetings_per_year;
+        if (!(c.low > 0) || !(c.high >= c.low) || !std::isfinite(c.high))
+          fail(error_code::out_of_range, p + "/meetings_per_year", "meetings per year must be positive and low ≤ high");
+      }
+      classes_known(b.mandates, p, "mandates");
+      if (b.quota && (b.quota->numerator() <= 0 || share::one() < *b.quota))
+        fail(error_code::out_of_range, p + "/quota", "quota " + b.quota->str() + " is not within (0, 1]");
+      if (b.staff && *b.staff < 0) fail(error_code::out_of_range, p + "/staff", "staff is negative");
+    }
+  }
+
+  void check_seats() {
+    for (std::size_t i = 0; i < d_.seats.size(); ++i) {
+      const auto& s = d_.seats[i];
+      if (s.body.value >= d_.bodies.size())
+        fail(error_code::dangling_reference, "/seats/" + std::to_string(i) + "/body",
+             "seat on body #" + std::to_string(s.body.value) + ", which does not exist");
+      const auto p = seat_pointer(d_, i);
+      org_ref(s.holder, p, "on_behalf_of_id");
+      if (s.votes < 0) fail(error_code::out_of_range, p + "/votes", "votes are negative");
+    }
+  }
+
+  void check_affiliations() {
+    for (std::size_t i = 0; i < d_.affiliations.size(); ++i) {
+      const auto& a = d_.affiliations[i];
+      const auto p = pointer("affiliations", i);
+      org_ref(a.child, p, "organization_id");
+      org_ref(a.parent, p, "parent_id");
+      if (a.child == a.parent) fail(error_code::self_reference, p, "an organisation cannot be part of itself");
+    }
+  }
+
+  void check_escalations() {
+    for (std::size_t i = 0; i < d_.escalations.size(); ++i) {
+      const auto& e = d_.escalations[i];
+      const auto p = pointer("escalations", i);
+      body_ref(e.from, p, "from_id");
+      body_ref(e.to, p, "to_id");
+      if (e.from == e.to) fail(error_code::self_reference, p, "an escalation line from a body to itself");
+      if (!(e.preparation_days >= 0) || !std::isfinite(e.preparation_days))
+        fail(error_code::out_of_range, p + "/preparation_days", "preparation lag must be a finite number ≥ 0");
+      classes_known(e.classes, p, "decision_classes");
+      if (e.classes.empty()) fail(error_code::out_of_range, p + "/decision_classes", "an escalation line for no decision class");
+    }
+    check_escalation_cycles();
+  }
+
+  /// Kahn's algorithm on the lines carrying one class; the usual acyclic case needs one pass.
+  [[nodiscard]] std::optional<std::size_t> cyclic_line(decision_class_set filter) const {
+    const std::size_t n = d_.bodies.size();
+    std::vector<std::uint32_t> start(n + 1, 0), indeg(n, 0);
+    auto carries = [&](const escalation& e) { return !(e.classes & filter).empty(); };
+    for (const auto& e : d_.escalations)
+      if (carries(e)) ++start[e.from.value + 1], ++indeg[e.to.value];
+    for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    std::vector<std::uint32_t> target(start[n]), line(start[n]), fill(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < d_.escalations.size(); ++i) {
+      const auto& e = d_.escalations[i];
+      if (!carries(e)) continue;
+      auto k = fill[e.from.value]++;
+      target[k] = e.to.value;
+      line[k] = static_cast<std::uint32_t>(i);
+    }
+    std::vector<std::uint32_t> queue;
+    for (std::uint32_t v = 0; v < n; ++v)
+      if (indeg[v] == 0) queue.push_back(v);
+    for (std::size_t q = 0; q < queue.size(); ++q)
+      for (auto k = start[queue[q]]; k < start[queue[q] + 1]; ++k)
+        if (--indeg[target[k]] == 0) queue.push_back(target[k]);
+    if (queue.size() == n) return std::nullopt;
+    for (std::size_t k = 0; k < target.size(); ++k)
+      if (indeg[target[k]] > 0) return line[k];
+    return std::nullopt;
+  }
+
+  void check_escalation_cycles() const {
+    if (d_.escalations.empty() || !cyclic_line(decision_class_set::all())) return;
+    for (std::size_t c = 0; c < n_classes_; ++c) {
+      decision_class_set only;
+      only.insert(static_cast<decision_class>(c));
+      if (auto i = cyclic_line(only)) {
+        const auto& e = d_.escalations[*i];
+        fail(error_code::cycle, pointer("escalations", *i),
+             "escalation lines for \"" + (c < default_decision_classes.size()
+                                               ? std::string(default_decision_classes[c])
+                                               : d_.info.extra_decision_classes[c - default_decision_classes.size()]) +
+                 "\" form a cycle through body " + in_quotes(d_.bodies[e.from.value].id));
+      }
+    }
+  }
+
+  void check_ownerships() {
+    std::unordered_map<std::uint32_t, std::pair<share, share>> totals;
+    for (std::size_t i = 0; i < d_.ownerships.size(); ++i) {
+      const auto& o = d_.ownerships[i];
+      const auto p = pointer("ownerships", i);
+      org_ref(o.owner, p, "owner_id");
+      org_ref(o.owned, p, "organization_id");
+      if (o.owner == o.owned) fail(error_code::self_reference, p, "an organisation cannot own itself directly");
+      share_in_unit(o.equity, p, "share");
+      share_in_unit(o.votes, p, "voting_share");
+      auto& [eq, vo] = totals[o.owned.value];
+      eq = eq + o.equity.low;
+      vo = vo + o.votes.low;
+      if (share::one() < eq)
+        fail(error_code::over_allocated, p + "/share",
+             "owners of " + in_quotes(d_.organisations[o.owned.value].id) + " hold at least " + eq.str() + " of its equity, more than 100 %");
+      if (share::one() < vo)
+        fail(error_code::over_allocated, p + "/voting_share",
+             "owners of " + in_quotes(d_.organisations[o.owned.value].id) + " hold at least " + vo.str() + " of its votes, more than 100 %");
+    }
+  }
+
+  void check_funding_rules() {
+    check_ids(d_.funding_rules, "funding_rules", "funding rule");
+    std::unordered_set<std::string_view> groups;
+    for (const auto& r : d_.funding_rules)
+      if (!r.group.empty()) groups.insert(r.group);
+    std::unordered_map<std::string_view, std::vector<std::string_view>> group_matches;
+    for (std::size_t i = 0; i < d_.funding_rules.size(); ++i) {
+      const auto& r = d_.funding_rules[i];
+      const auto p = pointer("funding_rules", i);
+      org_ref(r.payer, p, "payer_id");
+      org_ref(r.recipient, p, "recipient_id");
+      if (r.payer == r.recipient) fail(error_code::self_reference, p, "a funding rule from an organisation to itself");
+      non_negative(r.amount, p, "amount");
+      non_negative(r.rate, p, "rate");
+      if (r.cap) non_negative(*r.cap, p, "cap");
+      if (r.floor) non_negative(*r.floor, p, "floor");
+      if (r.co_funding_min) non_negative(*r.co_funding_min, p, "co_funding_min");
+      if (r.cap && r.floor && *r.cap < *r.floor) fail(error_code::out_of_range, p + "/cap", "cap below floor");
+      if (r.ratio.numerator() < 0) fail(error_code::out_of_range, p + "/ratio", "ratio is negative");
+      if (r.basis == funding_basis::share_of_total && share::one() < r.ratio)
+        fail(error_code::out_of_range, p + "/ratio", "a share of a total above 100 %");
+      if (r.period_years < 1) fail(error_code::out_of_range, p + "/period_years", "period must be at least one year");
+      if (r.year_from && r.year_to && *r.year_to < *r.year_from)
+        fail(error_code::out_of_range, p + "/year_to", "year_to before year_from");
+      if (r.basis == funding_basis::matching) {
+        if (r.matches.empty()) fail(error_code::missing_member, p + "/matches", "a matching rule must name the group it matches");
+        if (!groups.contains(r.matches))
+          fail(error_code::dangling_reference, p + "/matches", "no funding rule is in group " + in_quotes(r.matches));
+        group_matches[r.group].push_back(r.matches);
+      }
+    }
+    // A group that (through matching) matches itself would have no finite flow.
+    std::unordered_map<std::string_view, int> state;
+    std::function<void(std::string_view)> visit = [&](std::string_view g) {
+      state[g] = 1;
+      for (auto m : group_matches[g]) {
+        if (state[m] == 1)
+          fail(error_code::cycle, "/funding_rules", "matching rules form a cycle through group " + in_quotes(m));
+        if (state[m] == 0) visit(m);
+      }
+      state[g] = 2;
+    };
+    for (auto& [g, _] : group_matches)
+      if (state[g] == 0) visit(g);
+  }
+
+  void check_memberships() {
+    for (std::size_t i = 0; i < d_.memberships.size(); ++i) {
+      const auto& m = d_.memberships[i];
+      const auto p = pointer("memberships", i);
+      org_ref(m.member, p, "member_id");
+      org_ref(m.organisation, p, "organization_id");
+      if (m.member == m.organisation) fail(error_code::self_reference, p, "an organisation cannot be a member of itself");
+    }
+  }
+
+  void check_representations() {
+    for (std::size_t i = 0; i < d_.representations.size(); ++i) {
+      const auto& r = d_.representations[i];
+      const auto p = pointer("representations", i);
+      org_ref(r.represented, p, "represented_id");
+      org_ref(r.representative, p, "representative_id");
+      if (r.body.valid()) body_ref(r.body, p, "body_id");
+      if (r.represented == r.representative) fail(error_code::self_reference, p, "an organisation represented by itself");
+    }
+  }
+
+  void check_budgets() {
+    for (std::size_t i = 0; i < d_.budgets.size(); ++i) {
+      const auto& b = d_.budgets[i];
+      const auto p = pointer("budgets", i);
+      org_ref(b.organisation, p, "organization_id");
+      non_negative(b.amount, p, "amount");
+    }
+  }
+
+  const model_data& d_;
+  std::size_t n_classes_ = default_decision_classes.size();
+};
+
+}  // namespace detail
+
+inline void validate(const model_data& d) { detail::model_checker(d).run(); }
+
+}  // namespace orgmodel

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages orgmodel needs, when any is missing. Used by the README's commands.
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds Google Benchmark's peers: NetworkX, igraph, SciPy, graph-tool)
+set -euo pipefail
+
+packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
+          libgtest-dev libbenchmark-dev graphviz)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(python3 python3-networkx python3-igraph python3-scipy python3-graph-tool)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "orgmodel: installing missing Debian packages: ${missing[*]}" >&2
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo=(sudo -n)
+else
+  echo "orgmodel: cannot install ${missing[*]}: run as root or with password-less sudo, or install them yourself:" >&2
+  echo "  apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
