@@ -1,0 +1,98 @@
+#pragma once
+/// @file
+/// @brief Swedish municipalities and counties with their population on 31 Dec 2023 (SCB):
+/// look up by name (with å, ä, ö) or by code, county totals, the municipalities of a county.
+///
+/// @code
+/// auto& k = orgmodel::data::municipality("Karlskoga");      // or "1883"
+/// std::int64_t orebro_lan = orgmodel::data::county("18").population;   // 308 116
+/// @endcode
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orgmodel/data/detail/se_population_2023.hpp"
+#include "orgmodel/error.hpp"
+
+namespace orgmodel::data {
+
+/// @brief The reference date and source, to print wherever these figures are used.
+inline constexpr std::string_view population_source =
+    "SCB, Folkmängd i riket, län och kommuner 31 december 2023 (population on 2023-12-31)";
+/// @brief The year of the population figures.
+inline constexpr int population_year = 2023;
+
+using municipality_record = detail::municipality_row;  ///< code, name, county_code, population
+using county_record = detail::county_row;              ///< code, name, population, municipalities
+
+/// @brief All 290 municipalities, in SCB code order.
+inline std::span<const municipality_record> municipalities() noexcept { return detail::se_municipalities_2023; }
+/// @brief All 21 counties, in code order.
+inline std::span<const county_record> counties() noexcept { return detail::se_counties_2023; }
+
+/// @brief ASCII id of a Swedish name, used as organisation id in the bundled models:
+/// lower case, å/ä → a, ö → o, é → e, spaces → '-' ("Malung-Sälen" → "malung-salen").
+inline std::string slug(std::string_view name) {
+  std::string s;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c == 0xC3 && i + 1 < name.size()) {
+      unsigned char d = static_cast<unsigned char>(name[++i]);
+      switch (d) {
+        case 0xA5: case 0xA4: case 0x85: case 0x84: s += 'a'; break;  // å ä Å Ä
+        case 0xB6: case 0x96: s += 'o'; break;                        // ö Ö
+        case 0xA9: case 0x89: s += 'e'; break;                        // é É
+        default: s += '_';
+      }
+    } else if (c == ' ') {
+      s += '-';
+    } else if (c >= 'A' && c <= 'Z') {
+      s += static_cast<char>(c - 'A' + 'a');
+    } else {
+      s += static_cast<char>(c);
+    }
+  }
+  return s;
+}
+
+/// @brief The municipality with this name ("Örebro"), slug ("orebro") or code ("1880"), or nothing.
+inline const municipality_record* find_municipality(std::string_view name_or_code) noexcept {
+  for (const auto& m : detail::se_municipalities_2023)
+    if (m.name == name_or_code || m.code == name_or_code) return &m;
+  const std::string s = slug(name_or_code);
+  for (const auto& m : detail::se_municipalities_2023)
+    if (slug(m.name) == s) return &m;
+  return nullptr;
+}
+/// @brief The municipality with this name, slug or code. @throws lookup_error
+inline const municipality_record& municipality(std::string_view name_or_code) {
+  if (const auto* m = find_municipality(name_or_code)) return *m;
+  throw lookup_error("no Swedish municipality named or coded \"" + std::string(name_or_code) + "\" in SCB 2023");
+}
+
+/// @brief The county with this name ("Örebro län"), code ("18"), or nothing.
+inline const county_record* find_county(std::string_view name_or_code) noexcept {
+  for (const auto& c : detail::se_counties_2023)
+    if (c.name == name_or_code || c.code == name_or_code || slug(c.name) == slug(name_or_code)) return &c;
+  return nullptr;
+}
+/// @brief The county with this name or code. @throws lookup_error
+inline const county_record& county(std::string_view name_or_code) {
+  if (const auto* c = find_county(name_or_code)) return *c;
+  throw lookup_error("no Swedish county named or coded \"" + std::string(name_or_code) + "\" in SCB 2023");
+}
+
+/// @brief The municipalities of a county, in SCB code order. @throws lookup_error
+inline std::vector<const municipality_record*> municipalities_of(std::string_view county_name_or_code) {
+  const auto& c = county(county_name_or_code);
+  std::vector<const municipality_record*> v;
+  for (const auto& m : detail::se_municipalities_2023)
+    if (m.county_code == c.code) v.push_back(&m);
+  return v;
+}
+
+}  // namespace orgmodel::data
