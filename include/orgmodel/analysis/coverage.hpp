@@ -515,11 +515,11 @@ inline coverage_result coverage(const model& m, const coverage_options& opt = {}
         if (!e.is_governance(b.value) || (st.only.valid() && st.only != b)) continue;
         const auto& bd = m.bodies()[b.value];
         auto& lp = sc.layers[static_cast<std::size_t>(bd.layer)];
+        const bool fresh_decision = want_decision && !sc.delegated_decision && is_decision_body(bd);
+        if (fresh_decision) sc.delegated_decision = true;
         if (lp.direct()) continue;  // present in person on this layer: representation adds nothing
         const bool fresh_layer = !lp.delegated;
-        const bool fresh_decision = want_decision && !sc.delegated_decision && is_decision_body(bd);
         auto c = detail::coverage_engine::chain(states, q);
-        if (fresh_decision) sc.delegated_decision = true;
         if (fresh_layer) {
           lp.delegated = true;
           lp.delegated_body = b;
