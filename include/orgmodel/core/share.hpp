@@ -126,7 +126,8 @@ class share {
   static std::optional<std::int64_t> parse_uint(std::string_view s) noexcept {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    if (s.empty()) return std::nullopt;
+    // from_chars accepts a minus sign, and "-0" is 0: without this check "-0.25" read as 0.25.
+    if (s.empty() || s.front() == '-') return std::nullopt;
     std::int64_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc{} || p != s.data() + s.size() || v < 0) return std::nullopt;
