@@ -64,11 +64,12 @@ enum class stakeholder_source : std::uint8_t {
   funders,  ///< payers of funding rules to the subject or its affiliated children
   served,   ///< every organisation the subject serves: memberships of kind `member` or `served`
   given,    ///< the organisations in `coverage_options::given`
+  municipalities,  ///< every municipality in the model: the area it describes (Kiruna in Invest in Norrbotten's)
 };
 template <>
 struct enum_names<stakeholder_source> {
   static constexpr std::string_view what = "stakeholder set";
-  static constexpr std::array<std::string_view, 4> names{"members", "funders", "served", "given"};
+  static constexpr std::array<std::string_view, 5> names{"members", "funders", "served", "given", "municipalities"};
 };
 
 /// @brief Which bodies count as the subject's governance (see the file comment).
@@ -159,6 +160,7 @@ struct governance_body {
   governance_reason reason = governance_reason::own;
   bool decision = true;           ///< `is_decision_body`
   bool decision_by_default = false;  ///< decision status from the kind default (no mandates stated)
+  std::size_t stakeholders_seated = 0;  ///< stakeholders holding a seat on it
 };
 
 /// @brief How one link of a delegation chain is made.
@@ -339,6 +341,10 @@ class coverage_engine {
         for (auto c : ix_.children.row(o.value)) add_payers(c, add);
         break;
       }
+      case stakeholder_source::municipalities:
+        for (std::uint32_t s = 0; s < m_.organisations().size(); ++s)
+          if (m_.organisations()[s].kind == organisation_kind::municipality) add(s);
+        break;
       case stakeholder_source::given:
         for (auto s : opt.given) {
           if (s.value >= m_.organisations().size())
@@ -354,14 +360,16 @@ class coverage_engine {
 
   /// @brief Fills direct presence of every stakeholder of the last `stakeholders` call, on the
   /// bodies of the last `governance` call. `pos[s]` = position of s in the stakeholder list.
-  void direct(organisation_index o, const coverage_options& opt, const std::vector<governance_body>& gov,
+  void direct(organisation_index o, const coverage_options& opt, std::vector<governance_body>& gov,
               std::vector<stakeholder_coverage>& out, const std::vector<std::uint32_t>& pos) const {
-    for (const auto& g : gov) {
+    std::vector<std::uint32_t> seated(m_.organisations().size(), kNone);  // last body a holder was counted on
+    for (auto& g : gov) {
       const auto l = static_cast<std::size_t>(m_.bodies()[g.body.value].layer);
       for (auto si : ix_.seats_on.row(g.body.value)) {
         const auto& st = m_.seats()[si];
         if (!is_stakeholder(st.holder.value)) continue;
         auto& sc = out[pos[st.holder.value]];
+        if (seated[st.holder.value] != g.body.value) seated[st.holder.value] = g.body.value, ++g.stakeholders_seated;
         sc.layers[l].seats += 1;
         sc.layers[l].votes += st.votes;
         if (g.decision) sc.decision_seats += 1, sc.decision_votes += st.votes;
