@@ -99,3 +99,15 @@ TEST(CoverageBundled, NationalViewFourCountiesApartFromKnownSbaMembers) {
   EXPECT_EQ(several, (std::set<std::string>{"Karlskoga", "Karlstad", "Linköping", "Ludvika", "Norrköping", "Örebro"}));
   EXPECT_FALSE(v.unknown_groups.empty());  // SBA's 29 unnamed members cannot be placed
 }
+
+#include "orgmodel/report/coverage_section.hpp"
+
+TEST(CoverageBundled, ReportSectionCoversTheNineAndTheNation) {
+  const auto models = om::data::load_benchmark();
+  const auto s = om::report::coverage_section(models);
+  std::set<std::string> subjects;
+  for (const auto& o : s.json["organisations"]) subjects.insert(o["subject"].get<std::string>());
+  for (auto id : om::data::study_model_ids()) EXPECT_TRUE(subjects.contains(std::string(id))) << id;
+  EXPECT_NE(s.text.find("Västmanlands län"), std::string::npos);
+  EXPECT_NE(s.text.find("Karlskoga: business-region-orebro stockholm-business-alliance"), std::string::npos);
+}
