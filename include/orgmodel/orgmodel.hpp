@@ -33,3 +33,9 @@
 #include "orgmodel/io/table.hpp"
 
 #include "orgmodel/data/population.hpp"
+
+#include "orgmodel/analysis/coverage.hpp"
+#include "orgmodel/analysis/coverage_mismatches.hpp"
+#include "orgmodel/analysis/national_view.hpp"
+#include "orgmodel/analysis/set_cover.hpp"
+#include "orgmodel/io/coverage_json.hpp"
