@@ -97,3 +97,23 @@ inline om::model business_region_varmland() {
 }
 
 }  // namespace funding_models
+
+namespace funding_models {
+
+/// A Stockholm Business Alliance in miniature: Stockholm pays a fixed 7.5 MSEK, the other
+/// members 4 SEK per inhabitant (here Uppsala, Västerås, Örebro, Karlstad).
+inline om::model sba_sample() {
+  om::model_builder b("sba-sample", "SBA sample");
+  auto sbr = b.add_organisation({.id = "sbr", .name = "Stockholm Business Region", .kind = om::organisation_kind::company});
+  auto sthlm = add_municipality(b, om::data::municipality("Stockholm"));
+  b.add_funding_rule({.id = "stockholm", .payer = sthlm, .recipient = sbr, .basis = om::funding_basis::fixed,
+                      .amount = om::money::from_major(7'500'000)});
+  for (const char* name : {"Uppsala", "Västerås", "Örebro", "Karlstad"}) {
+    auto o = add_municipality(b, om::data::municipality(name));
+    b.add_funding_rule({.id = "fee-" + om::data::slug(name), .payer = o, .recipient = sbr,
+                        .basis = om::funding_basis::per_inhabitant, .rate = om::money::from_major(4)});
+  }
+  return std::move(b).build();
+}
+
+}  // namespace funding_models
