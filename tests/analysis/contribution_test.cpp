@@ -46,3 +46,23 @@ TEST(Contribution, RegionsAndUnknownPopulationsAreLeftOut) {
   EXPECT_EQ(c.total, om::money::from_major(3'081'160));
   for (const auto& r : c.rows) EXPECT_LE(std::abs(r.difference.minor()), 1);  // everyone pays exactly 10 SEK
 }
+
+#include "orgmodel/scenario/templates.hpp"
+
+// The Västmanland templates (all seven organisation models applied to Västmanlands län): every
+// comparison's fair shares sum to the same total as the actual contributions, to the öre.
+TEST(Contribution, VastmanlandTemplates) {
+  const auto in = om::scenario::template_input::from_county("Västmanlands län");
+  std::size_t compared = 0;
+  for (auto c : om::scenario::all_categories) {
+    auto m = om::scenario::build_template(c, in);
+    for (const auto& cmp : om::compare_contributions(m, 2024)) {
+      om::money fair, actual;
+      for (const auto& r : cmp.rows) fair += r.fair, actual += r.actual;
+      EXPECT_EQ(fair, cmp.total);
+      EXPECT_EQ(actual, cmp.total);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 0u);
+}

@@ -124,3 +124,15 @@ TEST(FundingBundled, NineOrganisationsEvaluateTraceAndCompare) {
     }
   }
 }
+
+// Invest in Norrbotten's base income against its stated ordinary turnover ≈ 4.4 MSEK (no budget
+// is stated, so the turnover is the figure; project money is left out with purpose "base"):
+// 4 400 000 − 4 361 675.20 = 38 324.80 SEK short.
+TEST(FundingBundled, InvestInNorrbottenBaseAgainstTurnover) {
+  auto m = om::data::load_bundled_model("invest-in-norrbotten");
+  auto c = om::check_budget(m, m.organisation_at("invest-in-norrbotten"), 2024, {}, "base");
+  EXPECT_EQ(c.stated_kind, om::budget_kind::turnover);
+  EXPECT_EQ(c.stated_source, om::provenance::estimated);
+  EXPECT_EQ(c.income.known, sek("4361675.20"));
+  EXPECT_EQ(*c.gap, sek("38324.80"));
+}

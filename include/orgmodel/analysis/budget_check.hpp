@@ -9,6 +9,7 @@
 /// @endcode
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "orgmodel/analysis/funding.hpp"
@@ -20,7 +21,7 @@ struct budget_check {
   organisation_index organisation;
   int year = 0;
   money_sum income;                       ///< from the funding rules in force
-  std::optional<budget_kind> stated_kind; ///< budget, else cost; nothing when no figure is stated
+  std::optional<budget_kind> stated_kind; ///< budget, else turnover, else cost; nothing when none is stated
   std::optional<money> stated;            ///< the stated figure
   provenance stated_source = provenance::stated;
   /// @brief stated − income: positive is a gap (shortfall), negative a surplus. Nothing when no
@@ -41,21 +42,35 @@ struct budget_check {
   [[nodiscard]] bool shortfall() const noexcept { return gap && gap->minor() > 0; }
 };
 
-/// @brief Checks one organisation's income in `year` against its stated budget (or cost).
+/// @brief Checks one organisation's income in `year` against its stated figure: its budget, else
+/// its stated turnover (what its income was said to be), else a stated cost. `purpose`, when not
+/// empty, counts only the flows of rules with that purpose (e.g. "base": ordinary operations,
+/// leaving project money out, as the study's budgets and turnovers do).
 ///
 /// The closing rate: every per-inhabitant rule paying the organisation is scaled by one factor
 /// λ; with income = A + λ·B (A: what does not depend on those rates, B: what does, including the
 /// matching that follows them), λ = (stated − A) ÷ B exactly, and the closing rate is λ × the
 /// common rate, rounded up to the öre.
-inline budget_check check_budget(const model& m, organisation_index o, int year, const funding_options& opt = {}) {
+inline budget_check check_budget(const model& m, organisation_index o, int year, const funding_options& opt = {},
+                                 std::string_view purpose = {}) {
   budget_check c;
   c.organisation = o;
   c.year = year;
+  auto income = [&](const funding_evaluation& e) {
+    money_sum s;
+    for (const auto& f : e.flows) {
+      if (f.recipient != o || (!purpose.empty() && m[f.rule].purpose != purpose)) continue;
+      if (f.amount) s.known += *f.amount;
+      else ++s.unknown;
+    }
+    return s;
+  };
   const funding_evaluation ev = evaluate_funding(m, year, opt);
-  c.income = ev.income(o);
+  c.income = income(ev);
+  auto rank = [](budget_kind k) { return k == budget_kind::budget ? 0 : (k == budget_kind::turnover ? 1 : 2); };
   for (const auto& b : m.budgets()) {
-    if (b.organisation != o || b.year != year || b.kind == budget_kind::turnover) continue;
-    if (!c.stated_kind || (*c.stated_kind == budget_kind::cost && b.kind == budget_kind::budget)) {
+    if (b.organisation != o || b.year != year) continue;
+    if (!c.stated_kind || rank(b.kind) < rank(*c.stated_kind)) {
       c.stated_kind = b.kind;
       c.stated = b.amount;
       c.stated_source = b.source;
@@ -69,6 +84,7 @@ inline budget_check check_budget(const model& m, organisation_index o, int year,
   bool uniform = true;
   for (const auto& f : ev.flows) {
     if (f.recipient != o || f.basis != funding_basis::per_inhabitant) continue;
+    if (!purpose.empty() && m[f.rule].purpose != purpose) continue;
     zero[f.rule.value] = 1;
     ++c.per_inhabitant_rules;
     if (!common_rate) common_rate = f.rate;
@@ -76,7 +92,7 @@ inline budget_check check_budget(const model& m, organisation_index o, int year,
   }
   if (c.per_inhabitant_rules == 0 || !c.gap) return c;
   const funding_evaluation base = detail::evaluate_rules(m.funding_rules(), m.organisations(), year, opt, &zero);
-  const money_sum a = base.income(o);
+  const money_sum a = income(base);
   if (!a.exact()) return c;
   c.rate_driven = c.income.known - a.known;
   for (const auto* e : {&ev, &base})
@@ -98,14 +114,15 @@ inline budget_check check_budget(const model& m, organisation_index o, int year,
   return c;
 }
 
-/// @brief The budget check of every organisation with a stated budget or cost for `year`.
-inline std::vector<budget_check> check_budgets(const model& m, int year, const funding_options& opt = {}) {
+/// @brief The budget check of every organisation with a stated figure for `year`.
+inline std::vector<budget_check> check_budgets(const model& m, int year, const funding_options& opt = {},
+                                               std::string_view purpose = {}) {
   std::vector<budget_check> out;
   std::vector<char> seen(m.organisations().size(), 0);
   for (const auto& b : m.budgets()) {
-    if (b.year != year || b.kind == budget_kind::turnover || seen[b.organisation.value]) continue;
+    if (b.year != year || seen[b.organisation.value]) continue;
     seen[b.organisation.value] = 1;
-    out.push_back(check_budget(m, b.organisation, year, opt));
+    out.push_back(check_budget(m, b.organisation, year, opt, purpose));
   }
   return out;
 }
