@@ -2,7 +2,8 @@
 /// @file
 /// @brief JSON and tables of decision paths and decision latencies, shared by the CLI and the report.
 ///
-/// Days print with one decimal in tables ("45.6"); JSON carries the full double ("45.625").
+/// Days print with one decimal in tables ("45.6"), worst cases with up to two ("91.25"); JSON
+/// carries the full double ("45.625").
 /// A latency with no path prints "none" in tables and null in JSON.
 
 #include <cmath>
@@ -18,12 +19,25 @@
 
 namespace orgmodel {
 
-/// @brief Days with one decimal, "none" for no path (infinity).
+/// @brief Days with one decimal ("45.6"), "none" for no path (infinity). Expected days and
+/// percentiles are estimates and print this way.
 [[nodiscard]] inline std::string format_days(double d) {
   if (!std::isfinite(d)) return "none";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", d);
   return buf;
+}
+
+/// @brief Worst-case days with up to two decimals ("91.25", "182.5"): sums of 365/f are exact
+/// bounds, so they keep the quarter days of quarterly bodies.
+[[nodiscard]] inline std::string format_worst_days(double d) {
+  if (!std::isfinite(d)) return "none";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", d);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
 }
 
 /// @brief "a → b → c" of body ids.
@@ -139,7 +153,7 @@ inline nlohmann::ordered_json days_json(double d) {
     if (i + 1 == r.paths.size() && r.truncated)
       note += (note.empty() ? "" : "; ") + std::to_string(r.path_count - r.paths.size()) + " slower paths not listed";
     t.row({cls, m[r.raised_at].id, std::to_string(i + 1), path_text(m, p.bodies), format_days(p.days.expected),
-           format_days(p.days.worst), format_days(p.days.p50), format_days(p.days.p90), p.political ? "yes" : "no",
+           format_worst_days(p.days.worst), format_days(p.days.p50), format_days(p.days.p90), p.political ? "yes" : "no",
            signing_text(m, p.signing), note});
   }
   return t;
@@ -171,7 +185,7 @@ inline void append_rows(const model& m, const decision_latency_table& t, text_ta
   const auto& cls = m.decision_class_names().at(t.matter);
   for (std::size_t i = 0; i < t.size(); ++i) {
     const bool ok = std::isfinite(t.expected[i]);
-    out.row({cls, m.bodies()[i].id, format_days(t.expected[i]), format_days(t.worst[i]),
+    out.row({cls, m.bodies()[i].id, format_days(t.expected[i]), format_worst_days(t.worst[i]),
              t.next_line[i] != no_line ? m[m.escalations()[t.next_line[i]].to].id : (ok ? "(decides)" : ""),
              t.decided_by[i].valid() ? m[t.decided_by[i]].id : "none", t.assumed[i] ? "assumed cadence" : ""});
   }
