@@ -149,24 +149,29 @@ struct decision_path_result {
 namespace detail {
 
 /// @brief The escalation lines of one decision class over a layer graph, as the algorithms see
-/// them: holders, waits, and the lines carrying the class. Per-body and per-line facts are read
-/// once into flat arrays, so the searches touch compact memory only.
+/// them: holders, waits, and the lines carrying the class. `eager` reads the per-body and
+/// per-line facts once into flat arrays (the all-bodies search then touches compact memory
+/// only); otherwise they are read from the model on demand, so that one query costs only what it
+/// reaches.
 class class_network {
  public:
-  class_network(const layer_graph& g, decision_class c, const cadence_defaults& defaults) : g_(&g), matter_(c) {
+  class_network(const layer_graph& g, decision_class c, const cadence_defaults& defaults, bool eager)
+      : g_(&g), m_(&g.source()), matter_(c), defaults_(defaults), eager_(eager) {
     ORGMODEL_ASSERT(g.layer() == relation_layer::escalation);
-    const model& m = g.source();
-    const auto bodies = m.bodies();
+    if (!eager) return;
+    const auto bodies = m_->bodies();
     holder_.resize(bodies.size());
-    political_.resize(bodies.size());
-    wait_.resize(bodies.size());
+    assumed_.resize(bodies.size());
+    expected_.resize(bodies.size());
+    worst_.resize(bodies.size());
     for (std::size_t i = 0; i < bodies.size(); ++i) {
       holder_[i] = bodies[i].mandates.contains(c) ? 1 : 0;
-      political_[i] = bodies[i].layer == layer::political ? 1 : 0;
-      wait_[i] = wait_at(bodies[i], defaults);
-      any_holder_ = any_holder_ || holder_[i];
+      const auto w = wait_at(bodies[i], defaults);
+      expected_[i] = w.expected;
+      worst_[i] = w.worst;
+      assumed_[i] = w.assumed ? 1 : 0;
     }
-    const auto lines = m.escalations();
+    const auto lines = m_->escalations();
     carries_.resize(lines.size());
     prep_.resize(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -174,17 +179,28 @@ class class_network {
       prep_[i] = lines[i].preparation_days;
     }
   }
-  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(holder_.size()); }
-  [[nodiscard]] bool holder(std::uint32_t v) const noexcept { return holder_[v] != 0; }
-  [[nodiscard]] bool any_holder() const noexcept { return any_holder_; }
-  [[nodiscard]] bool political(std::uint32_t v) const noexcept { return political_[v] != 0; }
-  [[nodiscard]] const body_wait& wait(std::uint32_t v) const noexcept { return wait_[v]; }
+  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(m_->bodies().size()); }
+  [[nodiscard]] bool holder(std::uint32_t v) const noexcept {
+    return eager_ ? holder_[v] != 0 : m_->bodies()[v].mandates.contains(matter_);
+  }
+  [[nodiscard]] bool any_holder() const noexcept {
+    for (const auto& b : m_->bodies())
+      if (b.mandates.contains(matter_)) return true;
+    return false;
+  }
+  [[nodiscard]] bool political(std::uint32_t v) const noexcept { return m_->bodies()[v].layer == layer::political; }
+  [[nodiscard]] body_wait wait(std::uint32_t v) const noexcept { return wait_at(m_->bodies()[v], defaults_); }
+  [[nodiscard]] double expected_wait(std::uint32_t v) const noexcept {
+    return eager_ ? expected_[v] : wait(v).expected;
+  }
+  [[nodiscard]] double worst_wait(std::uint32_t v) const noexcept { return eager_ ? worst_[v] : wait(v).worst; }
+  [[nodiscard]] bool assumed(std::uint32_t v) const noexcept { return eager_ ? assumed_[v] != 0 : wait(v).assumed; }
   /// f(line, target, preparation_days) for each line out of v carrying the class.
   template <class F>
   void for_each_out(std::uint32_t v, F&& f) const {
     for (auto [it, end] = boost::out_edges(v, g_->graph()); it != end; ++it) {
       const auto r = g_->graph()[*it].relation;
-      if (carries_[r]) f(r, static_cast<std::uint32_t>(boost::target(*it, g_->graph())), prep_[r]);
+      if (carries(r)) f(r, static_cast<std::uint32_t>(boost::target(*it, g_->graph())), prep(r));
     }
   }
   /// f(line, source, preparation_days) for each line into v carrying the class.
@@ -192,17 +208,24 @@ class class_network {
   void for_each_in(std::uint32_t v, F&& f) const {
     for (auto [it, end] = boost::in_edges(v, g_->graph()); it != end; ++it) {
       const auto r = g_->graph()[*it].relation;
-      if (carries_[r]) f(r, static_cast<std::uint32_t>(boost::source(*it, g_->graph())), prep_[r]);
+      if (carries(r)) f(r, static_cast<std::uint32_t>(boost::source(*it, g_->graph())), prep(r));
     }
   }
 
  private:
+  [[nodiscard]] bool carries(std::uint32_t r) const noexcept {
+    return eager_ ? carries_[r] != 0 : m_->escalations()[r].classes.contains(matter_);
+  }
+  [[nodiscard]] double prep(std::uint32_t r) const noexcept {
+    return eager_ ? prep_[r] : m_->escalations()[r].preparation_days;
+  }
   const layer_graph* g_;
+  const model* m_;
   decision_class matter_;
-  std::vector<std::uint8_t> holder_, political_, carries_;
-  std::vector<body_wait> wait_;
-  std::vector<double> prep_;
-  bool any_holder_ = false;
+  cadence_defaults defaults_;
+  bool eager_;
+  std::vector<std::uint8_t> holder_, carries_, assumed_;
+  std::vector<double> expected_, worst_, prep_;
 };
 
 inline constexpr double unreachable = std::numeric_limits<double>::infinity();
@@ -272,7 +295,7 @@ decision_path_result find_decision_paths(const Net& net, std::uint32_t s, decisi
   constexpr auto max_count = std::numeric_limits<std::uint64_t>::max();
   for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
     const auto v = *it;
-    const auto& w = net.wait(verts[v]);
+    const auto w = net.wait(verts[v]);
     if (net.holder(verts[v])) {
       h[v] = w.expected;
       count[v] = 1;
@@ -434,7 +457,7 @@ decision_path_result find_decision_paths(const Net& net, std::uint32_t s, decisi
     throw lookup_error("no body #" + std::to_string(from.value) + " in model \"" + m.info().id + "\"");
   if (c >= m.decision_class_names().size())
     throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
-  detail::class_network net(g, c, opt.latency.defaults);
+  detail::class_network net(g, c, opt.latency.defaults, false);
   auto r = detail::find_decision_paths(net, from.value, c, opt);
   for (auto& p : r.paths) p.signing = signing_capacity_of(m, m[p.decided_by()].organisation);
   return r;
@@ -485,12 +508,11 @@ void multi_source_latency(const Net& net, decision_latency_table& t) {
   heap.reserve(n);
   for (std::uint32_t v = 0; v < n; ++v) {
     if (!net.holder(v)) continue;
-    const auto& w = net.wait(v);
-    t.expected[v] = w.expected;
-    t.worst[v] = w.worst;
+    t.expected[v] = net.expected_wait(v);
+    t.worst[v] = net.worst_wait(v);
     t.decided_by[v] = body_index(v);
-    t.assumed[v] = w.assumed ? 1 : 0;
-    heap.emplace_back(w.expected, v);
+    t.assumed[v] = net.assumed(v) ? 1 : 0;
+    heap.emplace_back(t.expected[v], v);
   }
   std::make_heap(heap.begin(), heap.end(), std::greater<>{});
   while (!heap.empty()) {
@@ -500,14 +522,13 @@ void multi_source_latency(const Net& net, decision_latency_table& t) {
     if (d > t.expected[v]) continue;
     net.for_each_in(v, [&](std::uint32_t line, std::uint32_t u, double prep) {
       if (net.holder(u)) return;
-      const auto& w = net.wait(u);
-      const double cand = d + prep + w.expected;
+      const double cand = d + prep + net.expected_wait(u);
       if (cand < t.expected[u]) {
         t.expected[u] = cand;
-        t.worst[u] = t.worst[v] + prep + w.worst;
+        t.worst[u] = t.worst[v] + prep + net.worst_wait(u);
         t.next_line[u] = line;
         t.decided_by[u] = t.decided_by[v];
-        t.assumed[u] = (t.assumed[v] || w.assumed) ? 1 : 0;
+        t.assumed[u] = (t.assumed[v] || net.assumed(u)) ? 1 : 0;
         heap.emplace_back(cand, u);
         std::push_heap(heap.begin(), heap.end(), std::greater<>{});
       }
@@ -528,7 +549,7 @@ void multi_source_latency(const Net& net, decision_latency_table& t) {
     throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
   decision_latency_table t;
   t.matter = c;
-  detail::class_network net(g, c, opt.defaults);
+  detail::class_network net(g, c, opt.defaults, true);
   detail::multi_source_latency(net, t);
   return t;
 }
