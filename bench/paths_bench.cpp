@@ -7,9 +7,11 @@
 // body to a higher level of another hierarchy in the same region (still acyclic). Preparation
 // lags 0–20 days. 1 001 000 bodies, ≈ 1.2 × 10^6 lines.
 //
-// Timed: decision_latency_all(layer graph, budget) — reading the per-body waits and per-line
-// lags, then one multi-source Dijkstra on the reversed lines. Not timed: building the model and
-// its layer graph (the loading, as in the peers).
+// Timed: BM_DecisionLatencyAll = decision_latency_all(layer graph, budget) — preparing the class's
+// network (per-body waits, the lines carrying the class, reversed) and one multi-source Dijkstra;
+// BM_DecisionLatencySearch = the search alone on a prepared network (what the peers time);
+// BM_LatencyNetworkBuild = the preparation alone. Never timed: building the model and its layer
+// graph (the loading).
 //
 // With ORGMODEL_PATHS_EXPORT=<dir> the same input is written as CSV for bench/peers/paths_peers.py:
 // <dir>/bodies.csv (body, expected wait, holder) and <dir>/lines.csv (from, to, preparation days,
@@ -17,6 +19,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -42,16 +45,21 @@ om::model synthetic(std::uint32_t regions, std::uint32_t hierarchies, std::uint6
     return s;
   };
   const om::decision_class_set budget_and_more = cls({dc::budget, dc::strategy, dc::contract, dc::operational_plan});
-  std::uniform_int_distribution<int> prep(0, 20);
+  std::uniform_int_distribution<int> lag(0, 20);
+  auto prep = [&lag](std::mt19937_64& g) { return static_cast<double>(lag(g)); };
   std::uniform_real_distribution<double> u(0, 1);
   std::uint32_t next = 0;
   auto add = [&](om::organisation_index o, om::body_kind k, om::layer l, std::optional<om::cadence> c, om::decision_class_set mandates) {
-    b.add_body({.id = "b" + std::to_string(next), .name = "b", .kind = k, .layer = l, .organisation = o,
+    char id[16];
+    std::snprintf(id, sizeof id, "b%u", next);
+    b.add_body({.id = id, .name = "b", .kind = k, .layer = l, .organisation = o,
                 .meetings_per_year = c, .mandates = mandates});
     return om::body_index(next++);
   };
   for (std::uint32_t r = 0; r < regions; ++r) {
-    auto org = b.add_organisation({.id = "region-" + std::to_string(r), .name = "Region", .kind = om::organisation_kind::region});
+    char id[24];
+    std::snprintf(id, sizeof id, "region-%u", r);
+    auto org = b.add_organisation({.id = id, .name = "Region", .kind = om::organisation_kind::region});
     const auto committee = add(org, om::body_kind::committee, om::layer::political, om::cadence{10, 10}, cls({dc::budget}));
     const std::uint32_t first = next;  // hierarchy h occupies first + 10h … first + 10h + 9
     for (std::uint32_t h = 0; h < hierarchies; ++h) {
@@ -132,6 +140,30 @@ void BM_DecisionLatencyAll(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.m.bodies().size()));
 }
 BENCHMARK(BM_DecisionLatencyAll)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The search alone on a prepared network, output storage reused: the same part the peers time
+// (they too get their weighted graph built before the clock starts).
+void BM_DecisionLatencySearch(benchmark::State& state) {
+  const auto& f = shared();
+  const om::latency_network net(f.g, dc::budget);
+  om::decision_latency_table t;
+  for (auto _ : state) {
+    net.search(t);
+    benchmark::DoNotOptimize(t.expected.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.m.bodies().size()));
+}
+BENCHMARK(BM_DecisionLatencySearch)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Preparing the network alone (per class: filter the lines, fold in the waits).
+void BM_LatencyNetworkBuild(benchmark::State& state) {
+  const auto& f = shared();
+  for (auto _ : state) {
+    om::latency_network net(f.g, dc::budget);
+    benchmark::DoNotOptimize(&net);
+  }
+}
+BENCHMARK(BM_LatencyNetworkBuild)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_DecisionPathsOneBody(benchmark::State& state) {
   const auto& f = shared();

@@ -148,41 +148,17 @@ struct decision_path_result {
 
 namespace detail {
 
-/// @brief The escalation lines of one decision class over a layer graph, as the algorithms see
-/// them: holders, waits, and the lines carrying the class. `eager` reads the per-body and
-/// per-line facts once into flat arrays (the all-bodies search then touches compact memory
-/// only); otherwise they are read from the model on demand, so that one query costs only what it
-/// reaches.
+/// @brief The escalation lines of one decision class over a layer graph, as the single-query
+/// search sees them: holders, waits, and the lines carrying the class, read from the model on
+/// demand so that one query costs only what it reaches.
 class class_network {
  public:
-  class_network(const layer_graph& g, decision_class c, const cadence_defaults& defaults, bool eager)
-      : g_(&g), m_(&g.source()), matter_(c), defaults_(defaults), eager_(eager) {
+  class_network(const layer_graph& g, decision_class c, const cadence_defaults& defaults)
+      : g_(&g), m_(&g.source()), matter_(c), defaults_(defaults) {
     ORGMODEL_ASSERT(g.layer() == relation_layer::escalation);
-    if (!eager) return;
-    const auto bodies = m_->bodies();
-    holder_.resize(bodies.size());
-    assumed_.resize(bodies.size());
-    expected_.resize(bodies.size());
-    worst_.resize(bodies.size());
-    for (std::size_t i = 0; i < bodies.size(); ++i) {
-      holder_[i] = bodies[i].mandates.contains(c) ? 1 : 0;
-      const auto w = wait_at(bodies[i], defaults);
-      expected_[i] = w.expected;
-      worst_[i] = w.worst;
-      assumed_[i] = w.assumed ? 1 : 0;
-    }
-    const auto lines = m_->escalations();
-    carries_.resize(lines.size());
-    prep_.resize(lines.size());
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      carries_[i] = lines[i].classes.contains(c) ? 1 : 0;
-      prep_[i] = lines[i].preparation_days;
-    }
   }
   [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(m_->bodies().size()); }
-  [[nodiscard]] bool holder(std::uint32_t v) const noexcept {
-    return eager_ ? holder_[v] != 0 : m_->bodies()[v].mandates.contains(matter_);
-  }
+  [[nodiscard]] bool holder(std::uint32_t v) const noexcept { return m_->bodies()[v].mandates.contains(matter_); }
   [[nodiscard]] bool any_holder() const noexcept {
     for (const auto& b : m_->bodies())
       if (b.mandates.contains(matter_)) return true;
@@ -190,42 +166,21 @@ class class_network {
   }
   [[nodiscard]] bool political(std::uint32_t v) const noexcept { return m_->bodies()[v].layer == layer::political; }
   [[nodiscard]] body_wait wait(std::uint32_t v) const noexcept { return wait_at(m_->bodies()[v], defaults_); }
-  [[nodiscard]] double expected_wait(std::uint32_t v) const noexcept {
-    return eager_ ? expected_[v] : wait(v).expected;
-  }
-  [[nodiscard]] double worst_wait(std::uint32_t v) const noexcept { return eager_ ? worst_[v] : wait(v).worst; }
-  [[nodiscard]] bool assumed(std::uint32_t v) const noexcept { return eager_ ? assumed_[v] != 0 : wait(v).assumed; }
   /// f(line, target, preparation_days) for each line out of v carrying the class.
   template <class F>
   void for_each_out(std::uint32_t v, F&& f) const {
     for (auto [it, end] = boost::out_edges(v, g_->graph()); it != end; ++it) {
       const auto r = g_->graph()[*it].relation;
-      if (carries(r)) f(r, static_cast<std::uint32_t>(boost::target(*it, g_->graph())), prep(r));
-    }
-  }
-  /// f(line, source, preparation_days) for each line into v carrying the class.
-  template <class F>
-  void for_each_in(std::uint32_t v, F&& f) const {
-    for (auto [it, end] = boost::in_edges(v, g_->graph()); it != end; ++it) {
-      const auto r = g_->graph()[*it].relation;
-      if (carries(r)) f(r, static_cast<std::uint32_t>(boost::source(*it, g_->graph())), prep(r));
+      const auto& line = m_->escalations()[r];
+      if (line.classes.contains(matter_)) f(r, static_cast<std::uint32_t>(boost::target(*it, g_->graph())), line.preparation_days);
     }
   }
 
  private:
-  [[nodiscard]] bool carries(std::uint32_t r) const noexcept {
-    return eager_ ? carries_[r] != 0 : m_->escalations()[r].classes.contains(matter_);
-  }
-  [[nodiscard]] double prep(std::uint32_t r) const noexcept {
-    return eager_ ? prep_[r] : m_->escalations()[r].preparation_days;
-  }
   const layer_graph* g_;
   const model* m_;
   decision_class matter_;
   cadence_defaults defaults_;
-  bool eager_;
-  std::vector<std::uint8_t> holder_, carries_, assumed_;
-  std::vector<double> expected_, worst_, prep_;
 };
 
 inline constexpr double unreachable = std::numeric_limits<double>::infinity();
@@ -457,7 +412,7 @@ decision_path_result find_decision_paths(const Net& net, std::uint32_t s, decisi
     throw lookup_error("no body #" + std::to_string(from.value) + " in model \"" + m.info().id + "\"");
   if (c >= m.decision_class_names().size())
     throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
-  detail::class_network net(g, c, opt.latency.defaults, false);
+  detail::class_network net(g, c, opt.latency.defaults);
   auto r = detail::find_decision_paths(net, from.value, c, opt);
   for (auto& p : r.paths) p.signing = signing_capacity_of(m, m[p.decided_by()].organisation);
   return r;
@@ -490,68 +445,167 @@ struct decision_latency_table {
 
 namespace detail {
 
-/// @brief Multi-source Dijkstra on the reversed lines: the sources are the mandate holders at
-/// their own wait; a line u → w relaxes u with d(w) + preparation + wait(u). Every weight is ≥ 0
-/// and each body's wait is added exactly once, when the search first enters it, so d(u) is the
-/// least expected latency of a path from u. Lines out of holders are never used (a holder decides).
-/// Lazy binary heap: O((V + E) log V), no allocation per edge.
-template <class Net>
-void multi_source_latency(const Net& net, decision_latency_table& t) {
-  const auto n = net.size();
-  t.expected.assign(n, unreachable);
-  t.worst.assign(n, unreachable);
-  t.next_line.assign(n, no_line);
-  t.decided_by.assign(n, body_index{});
-  t.assumed.assign(n, 0);
-  using entry = std::pair<double, std::uint32_t>;
-  std::vector<entry> heap;
-  heap.reserve(n);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    if (!net.holder(v)) continue;
-    t.expected[v] = net.expected_wait(v);
-    t.worst[v] = net.worst_wait(v);
-    t.decided_by[v] = body_index(v);
-    t.assumed[v] = net.assumed(v) ? 1 : 0;
-    heap.emplace_back(t.expected[v], v);
+/// @brief A lazy 4-ary min-heap of (days, body): half the levels of a binary heap and the four
+/// children of a node side by side in memory, which is what the all-bodies search spends its
+/// time on at 10^6 bodies. Lazy: a body may be in it more than once; stale entries are skipped.
+class four_ary_heap {
+ public:
+  struct entry {
+    double key;
+    std::uint32_t v;
+  };
+  void reserve(std::size_t n) { h_.reserve(n); }
+  [[nodiscard]] bool empty() const noexcept { return h_.empty(); }
+  void push(double key, std::uint32_t v) {
+    h_.push_back({key, v});
+    auto i = h_.size() - 1;
+    const entry x = h_[i];
+    while (i > 0) {
+      const auto parent = (i - 1) / 4;
+      if (!(x.key < h_[parent].key)) break;
+      h_[i] = h_[parent];
+      i = parent;
+    }
+    h_[i] = x;
   }
-  std::make_heap(heap.begin(), heap.end(), std::greater<>{});
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
-    const auto [d, v] = heap.back();
-    heap.pop_back();
-    if (d > t.expected[v]) continue;
-    net.for_each_in(v, [&](std::uint32_t line, std::uint32_t u, double prep) {
-      if (net.holder(u)) return;
-      const double cand = d + prep + net.expected_wait(u);
-      if (cand < t.expected[u]) {
-        t.expected[u] = cand;
-        t.worst[u] = t.worst[v] + prep + net.worst_wait(u);
-        t.next_line[u] = line;
-        t.decided_by[u] = t.decided_by[v];
-        t.assumed[u] = (t.assumed[v] || net.assumed(u)) ? 1 : 0;
-        heap.emplace_back(cand, u);
-        std::push_heap(heap.begin(), heap.end(), std::greater<>{});
-      }
-    });
+  entry pop() {
+    const entry top = h_.front();
+    const entry x = h_.back();
+    h_.pop_back();
+    const auto n = h_.size();
+    if (n == 0) return top;
+    std::size_t i = 0;
+    for (;;) {
+      const auto first = 4 * i + 1;
+      if (first >= n) break;
+      auto best = first;
+      const auto last = std::min(first + 4, n);
+      for (auto c = first + 1; c < last; ++c)
+        if (h_[c].key < h_[best].key) best = c;
+      if (!(h_[best].key < x.key)) break;
+      h_[i] = h_[best];
+      i = best;
+    }
+    h_[i] = x;
+    return top;
   }
-}
+
+ private:
+  std::vector<entry> h_;
+};
 
 }  // namespace detail
+
+/// @brief The lines of one decision class prepared for all-bodies searches: the layer graph's
+/// in-edges carrying the class, minus the lines out of mandate holders (a holder decides, never
+/// passes a matter on), copied once into a compact reversed CSR with each body's waits beside
+/// it. Build once per class; search as often as needed (`decision_latency_all`).
+class latency_network {
+ public:
+  /// @param g the escalation layer of the model
+  /// @throws lookup_error when `c` is not one of the model's classes
+  latency_network(const layer_graph& g, decision_class c, const latency_options& opt = {}) : matter_(c) {
+    ORGMODEL_ASSERT(g.layer() == relation_layer::escalation);
+    const model& m = g.source();
+    if (c >= m.decision_class_names().size())
+      throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
+    const auto bodies = m.bodies();
+    const auto lines = m.escalations();
+    info_.resize(bodies.size());
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+      const auto w = wait_at(bodies[i], opt.defaults);
+      info_[i] = {w.expected, w.worst, bodies[i].mandates.contains(c), w.assumed};
+    }
+    start_.resize(bodies.size() + 1);
+    in_.reserve(lines.size());
+    for (std::uint32_t w = 0; w < bodies.size(); ++w) {
+      start_[w] = static_cast<std::uint32_t>(in_.size());
+      for (auto [it, end] = boost::in_edges(w, g.graph()); it != end; ++it) {
+        const auto r = g.graph()[*it].relation;
+        const auto u = static_cast<std::uint32_t>(boost::source(*it, g.graph()));
+        if (!lines[r].classes.contains(c) || info_[u].holder) continue;
+        in_.push_back({u, r, lines[r].preparation_days});
+      }
+    }
+    start_[bodies.size()] = static_cast<std::uint32_t>(in_.size());
+  }
+  [[nodiscard]] decision_class matter() const noexcept { return matter_; }
+  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(info_.size()); }
+
+  /// @brief Multi-source Dijkstra on the reversed lines into `t` (its storage is reused): the
+  /// sources are the mandate holders at their own wait; a line u → w relaxes u with
+  /// d(w) + preparation + wait(u). Every weight is ≥ 0 and each body's wait is added once, when
+  /// the search enters it, so d(u) is the least expected latency of a path from u.
+  /// Lazy 4-ary heap: O((V + E) log V), no allocation per edge; bodies without incoming lines
+  /// never enter the heap.
+  void search(decision_latency_table& t) const {
+    const auto n = size();
+    t.matter = matter_;
+    t.expected.assign(n, detail::unreachable);
+    t.worst.assign(n, detail::unreachable);
+    t.next_line.assign(n, no_line);
+    t.decided_by.assign(n, body_index{});
+    t.assumed.assign(n, 0);
+    detail::four_ary_heap heap;
+    heap.reserve(n);
+    for (std::uint32_t v = 0; v < n; ++v) {
+      if (!info_[v].holder) continue;
+      t.expected[v] = info_[v].expected;
+      t.worst[v] = info_[v].worst;
+      t.decided_by[v] = body_index(v);
+      t.assumed[v] = info_[v].assumed ? 1 : 0;
+      if (start_[v] != start_[v + 1]) heap.push(t.expected[v], v);
+    }
+    while (!heap.empty()) {
+      const auto [d, v] = heap.pop();
+      if (d > t.expected[v]) continue;
+      for (auto k = start_[v]; k < start_[v + 1]; ++k) {
+        const auto& e = in_[k];
+        const auto& u = info_[e.source];
+        const double cand = d + e.prep + u.expected;
+        if (cand < t.expected[e.source]) {
+          t.expected[e.source] = cand;
+          t.worst[e.source] = t.worst[v] + e.prep + u.worst;
+          t.next_line[e.source] = e.line;
+          t.decided_by[e.source] = t.decided_by[v];
+          t.assumed[e.source] = (t.assumed[v] || u.assumed) ? 1 : 0;
+          // A body no line leads into (a team, an official where matters start) has nothing to
+          // relax: its value is final once every line out of it has been seen, so it never
+          // needs the heap. Most bodies of a real structure are such leaves.
+          if (start_[e.source] != start_[e.source + 1]) heap.push(cand, e.source);
+        }
+      }
+    }
+  }
+
+ private:
+  struct body_info {
+    double expected, worst;
+    bool holder, assumed;
+  };
+  struct in_line {
+    std::uint32_t source, line;
+    double prep;
+  };
+  decision_class matter_;
+  std::vector<body_info> info_;
+  std::vector<std::uint32_t> start_;
+  std::vector<in_line> in_;
+};
+
+/// @brief Latency to a decision for every body at once, on a prepared network.
+[[nodiscard]] inline decision_latency_table decision_latency_all(const latency_network& net) {
+  decision_latency_table t;
+  net.search(t);
+  return t;
+}
 
 /// @brief Latency to a decision of class `c` for every body of the model, in O((V + E) log V).
 /// @param g the escalation layer of the model
 /// @throws lookup_error when `c` is not one of the model's classes
 [[nodiscard]] inline decision_latency_table decision_latency_all(const layer_graph& g, decision_class c,
                                                                  const latency_options& opt = {}) {
-  ORGMODEL_ASSERT(g.layer() == relation_layer::escalation);
-  const model& m = g.source();
-  if (c >= m.decision_class_names().size())
-    throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
-  decision_latency_table t;
-  t.matter = c;
-  detail::class_network net(g, c, opt.defaults, true);
-  detail::multi_source_latency(net, t);
-  return t;
+  return decision_latency_all(latency_network(g, c, opt));
 }
 
 /// @brief The body a matter is raised at when none is named: the first operative team, else the
