@@ -54,7 +54,7 @@ TEST(BenchmarkReport, GoldenJson) {
 
 TEST(BenchmarkReport, SectionsInOrderWithPopulationSource) {
   const auto& j = benchmark_json();
-  ASSERT_EQ(j["sections"].size(), 2U);
+  ASSERT_GE(j["sections"].size(), 2U);  // analyses append their sections after these two
   EXPECT_EQ(j["sections"][0]["id"], "overview");
   EXPECT_EQ(j["sections"][1]["id"], "organisations");
   EXPECT_EQ(j["models"].size(), 11U);
