@@ -25,6 +25,7 @@
 #include "orgmodel/io/table.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/report/organisation_profile.hpp"
+#include "orgmodel/report/paths_section.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/report/funding_section.hpp"
 
@@ -98,6 +99,7 @@ inline report make_report(std::span<const model> models) {
   append(r, funding_section(models));
   // Analysis sections follow here, one `append(r, <analysis>_section(models));` each, in the
   // order they landed.
+  append(r, paths_section(models));
   return r;
 }
 
