@@ -40,6 +40,8 @@ TEST(Malformed, EachIsRejectedWithItsTypeCodePointerAndMessage) {
       ADD_FAILURE() << "accepted";
     } catch (const om::parse_error& e) {
       EXPECT_EQ(kind, "parse_error") << e.what();
+      // The message is valid UTF-8 even when the input was not, so it can go into JSON output.
+      EXPECT_NO_THROW((void)nlohmann::json(std::string(e.what())).dump());
       EXPECT_EQ(om::to_string(e.code()), code) << e.what();
       EXPECT_EQ(e.pointer(), pointer) << e.what();
       EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();

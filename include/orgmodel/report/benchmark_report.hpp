@@ -25,7 +25,9 @@
 #include "orgmodel/io/table.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/report/organisation_profile.hpp"
+#include "orgmodel/report/paths_section.hpp"
 #include "orgmodel/report/report_section.hpp"
+#include "orgmodel/report/funding_section.hpp"
 
 namespace orgmodel {
 
@@ -94,8 +96,10 @@ inline report make_report(std::span<const model> models) {
   report r = report_header(models);
   append(r, overview_section(models));
   append(r, organisations_section(models));
+  append(r, funding_section(models));
   // Analysis sections follow here, one `append(r, <analysis>_section(models));` each, in the
   // order they landed.
+  append(r, paths_section(models));
   return r;
 }
 
