@@ -74,7 +74,15 @@ int run(const cli::arguments& args, std::ostream& out) {
   if (part != "all" && part != "layers" && part != "stakeholders" && part != "mismatches" && part != "cover")
     throw cli::usage_error("--part must be all, layers, stakeholders, mismatches or cover, not \"" + part + "\"");
   const auto r = coverage(m, opt);
-  const auto mm = mismatches(m, r);
+  mismatch_options mo;
+  if (auto y = args.get("year")) {
+    try {
+      mo.year = std::stoi(*y);
+    } catch (const std::exception&) {
+      throw cli::usage_error("--year must be a year, not \"" + *y + "\"");
+    }
+  }
+  const auto mm = mismatches(m, r, mo);
   const auto cov = minimum_cover(m, r);
   if (args.format() == cli::output_format::json) {
     auto j = to_json(m, r);
@@ -121,7 +129,12 @@ int run(const cli::arguments& args, std::ostream& out) {
     idx.precision(3);
     idx << mm.vote_population_index << " (seats " << mm.seat_population_index << ")";
     out << "  votes against population (Loosemore–Hanby, 0 = proportional): " << idx.str() << '\n';
-    out << "  money paid: " << mm.money_status << '\n';
+    std::ostringstream money_idx;
+    money_idx.precision(3);
+    money_idx << mm.vote_money_index << " (population against money " << mm.population_money_index << ")";
+    out << "  votes against money paid in " << mm.year << " (" << format_amount(mm.paid_by_stakeholders)
+        << " SEK by the stakeholders): " << money_idx.str() << '\n';
+    out << "  money: " << mm.money_status << '\n';
   }
   if (part == "all" || part == "cover") {
     out << "\nminimum cover (decision bodies): " << cov.bodies.size() << " bod" << (cov.bodies.size() == 1 ? "y" : "ies");
@@ -137,7 +150,7 @@ const bool registered = orgmodel::cli::register_command({
     "coverage",
     "which stakeholders sit on an organisation's bodies; mismatches; national view",
     "usage: orgmodel coverage <model> [--stakeholders members|funders|served|municipalities|ID,ID…]\n"
-    "                         [--organisation ID] [--scope own|escalation|ancestors]\n"
+    "                         [--organisation ID] [--scope own|escalation|ancestors] [--year 2024]\n"
     "                         [--part all|layers|stakeholders|mismatches|cover] [--format table|json|csv]\n"
     "       orgmodel coverage --national [model …] [--part all|municipalities|counties] [--format …]\n\n"
     "For an organisation (default: the one the model is about) and a stakeholder set (default: its\n"
@@ -147,7 +160,7 @@ const bool registered = orgmodel::cli::register_command({
     "population, and the fewest decision bodies that reach every stakeholder. --national maps every\n"
     "Swedish municipality (SCB 2023) to the organisations of the given models (default: the bundled\n"
     "benchmark) that serve it. See docs/coverage.md.",
-    {"stakeholders", "organisation", "scope", "part", "national"},
+    {"stakeholders", "organisation", "scope", "part", "national", "year"},
     run,
 });
 

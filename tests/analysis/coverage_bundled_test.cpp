@@ -104,9 +104,10 @@ TEST(CoverageBundled, NationalViewFourCountiesApartFromKnownSbaMembers) {
 
 TEST(CoverageBundled, ReportSectionCoversTheNineAndTheNation) {
   const auto models = om::data::load_benchmark();
-  const auto s = om::report::coverage_section(models);
+  const auto s = om::coverage_section(models);
   std::set<std::string> subjects;
-  for (const auto& o : s.json["organisations"]) subjects.insert(o["subject"].get<std::string>());
+  for (const auto& o : s.content["organisations"]) subjects.insert(o["subject"].get<std::string>());
+  EXPECT_EQ(s.content["templates"].size(), 7u);  // 1A … 4A applied to Västmanland
   for (auto id : om::data::study_model_ids()) EXPECT_TRUE(subjects.contains(std::string(id))) << id;
   EXPECT_NE(s.text.find("Västmanlands län"), std::string::npos);
   EXPECT_NE(s.text.find("Karlskoga: business-region-orebro stockholm-business-alliance"), std::string::npos);

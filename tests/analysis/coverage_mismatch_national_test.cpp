@@ -47,7 +47,14 @@ TEST(CoverageMismatches, HandComputedExample) {
   ASSERT_EQ(r.balance.size(), 4u);
   EXPECT_NEAR(*r.balance[0].votes_per_population, (1.0 / 3) / 0.05, 1e-12);
   EXPECT_EQ(r.balance[3].pays, std::vector<om::funding_basis>{om::funding_basis::per_inhabitant});
-  EXPECT_FALSE(r.money_status.empty());
+  // Money (2024, rules open-ended): 1 SEK per inhabitant → 100, 300, 600, 1 000 SEK; money
+  // shares equal population shares, so votes against money is again 0.5 and population 0.
+  EXPECT_EQ(r.paid_by_stakeholders, om::money::from_major(2000));
+  EXPECT_EQ(*r.balance[2].paid, om::money::from_major(600));
+  EXPECT_NEAR(r.vote_money_index, 0.5, 1e-12);
+  EXPECT_NEAR(r.population_money_index, 0.0, 1e-12);
+  EXPECT_EQ(r.money_unknown, 0u);
+  EXPECT_NE(r.money_status.find("2024"), std::string::npos);
 }
 
 TEST(CoverageMismatches, StudyModels) {

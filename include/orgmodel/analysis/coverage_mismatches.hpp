@@ -15,8 +15,10 @@
 ///   (0 = votes exactly proportional to population, 1 = all votes with none of the people).
 ///   Stakeholders with unknown population are left out of the index and counted.
 ///
-/// Money paid is the funding helper's evaluation (analysis/funding.hpp); without it only the
-/// bases of each stakeholder's payments are reported and `money_status` says so.
+/// - *money*: what each stakeholder pays the subject (and its affiliated children) in one year,
+///   from `evaluate_funding` (analysis/funding.hpp), exact in öre, and the Loosemore–Hanby index
+///   of votes against money paid. Stakeholders with an unknown flow are left out of it and counted;
+///   the year defaults to 2024, the study's year (the bundled models' current rules).
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +28,8 @@
 #include <vector>
 
 #include "orgmodel/analysis/coverage.hpp"
+#include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/core/money.hpp"
 
 namespace orgmodel {
 
@@ -40,6 +44,13 @@ struct balance_row {
   double population_share = 0;       ///< of the known-population stakeholders' population
   std::optional<double> votes_per_population;  ///< vote share / population share; nothing when population is 0 or unknown
   std::vector<funding_basis> pays;   ///< bases of its funding rules to the subject (empty: pays nothing)
+  std::optional<money> paid;         ///< paid in the evaluated year; nothing when a flow is unknown
+  double money_share = 0;            ///< of the money paid by stakeholders whose payments are known
+};
+
+/// @brief Options of `mismatches`.
+struct mismatch_options {
+  int year = 2024;  ///< the year whose funding flows are evaluated (the study's year by default)
 };
 
 /// @brief The mismatches of one coverage result.
@@ -54,12 +65,18 @@ struct coverage_mismatches {
   double seat_population_index = 0;       ///< Loosemore–Hanby index of decision seats against population
   double vote_population_index = 0;       ///< Loosemore–Hanby index of votes against population
   std::size_t population_unknown = 0;     ///< stakeholders left out of the indices
-  std::string money_status;               ///< whether money-based balance was computed, and why not
+  int year = 2024;                        ///< the year of the money figures
+  money paid_by_stakeholders;             ///< known money paid by stakeholders that year
+  double vote_money_index = 0;            ///< Loosemore–Hanby index of votes against money paid
+  double population_money_index = 0;      ///< … of population against money paid
+  std::size_t money_unknown = 0;          ///< stakeholders with an unknown flow, left out of the money indices
+  std::string money_status;               ///< how the money balance was computed
 };
 
 /// @brief The mismatches between funding, seats and votes of `c`'s stakeholders.
-inline coverage_mismatches mismatches(const model& m, const coverage_result& c) {
+inline coverage_mismatches mismatches(const model& m, const coverage_result& c, const mismatch_options& opt = {}) {
   coverage_mismatches r;
+  r.year = opt.year;
   detail::coverage_index ix(m);
   const auto n = m.organisations().size();
   // Payers and their bases (to the subject and its affiliated children).
@@ -128,9 +145,41 @@ inline coverage_mismatches mismatches(const model& m, const coverage_result& c) 
     }
     r.balance.push_back(std::move(b));
   }
-  r.money_status =
-      "not computed: money paid needs the funding rules evaluated (analysis/funding.hpp), which this build does not "
-      "have; population-based balance only";
+  // Money paid in the year, exact, to the subject and its affiliated children.
+  const auto ev = evaluate_funding(m, opt.year);
+  std::vector<char> recipient(n, 0);
+  recipient[c.subject.value] = 1;
+  for (auto ch : ix.children.row(c.subject.value)) recipient[ch] = 1;
+  std::vector<money> paid(n);
+  std::vector<char> unknown(n, 0);
+  for (const auto& f : ev.flows) {
+    if (!recipient[f.recipient.value]) continue;
+    if (f.amount) paid[f.payer.value] += *f.amount;
+    else unknown[f.payer.value] = 1;
+  }
+  std::int64_t money_total = 0, votes_known = 0, pop_known = 0;
+  for (const auto& b : r.balance) {
+    const auto s = b.stakeholder.value;
+    if (unknown[s]) {
+      ++r.money_unknown;
+      continue;
+    }
+    money_total = detail::checked_add(money_total, paid[s].minor(), "money paid by stakeholders");
+    votes_known += b.votes;
+    pop_known += b.population.value_or(0);
+  }
+  r.paid_by_stakeholders = money::from_minor(money_total);
+  for (auto& b : r.balance) {
+    const auto s = b.stakeholder.value;
+    if (unknown[s]) continue;
+    b.paid = paid[s];
+    b.money_share = money_total > 0 ? static_cast<double>(paid[s].minor()) / static_cast<double>(money_total) : 0.0;
+    r.vote_money_index += std::abs(ratio(b.votes, votes_known) - b.money_share) / 2;
+    r.population_money_index += std::abs(ratio(b.population.value_or(0), pop_known) - b.money_share) / 2;
+  }
+  r.money_status = "funding rules evaluated for " + std::to_string(opt.year) + " (analysis/funding.hpp)";
+  if (r.money_unknown > 0) r.money_status += "; " + std::to_string(r.money_unknown) + " stakeholders with an unknown flow left out";
+  if (money_total == 0) r.money_status += "; the stakeholders pay nothing that year, so the money indices are 0";
   return r;
 }
 

@@ -154,6 +154,11 @@ inline nlohmann::ordered_json to_json(const model& m, const coverage_mismatches&
   j["seat_population_index"] = r.seat_population_index;
   j["vote_population_index"] = r.vote_population_index;
   j["population_unknown"] = r.population_unknown;
+  j["year"] = r.year;
+  j["paid_by_stakeholders"] = r.paid_by_stakeholders.str();
+  j["vote_money_index"] = r.vote_money_index;
+  j["population_money_index"] = r.population_money_index;
+  j["money_unknown"] = r.money_unknown;
   j["money"] = r.money_status;
   auto b = nlohmann::ordered_json::array();
   for (const auto& x : r.balance) {
@@ -167,7 +172,9 @@ inline nlohmann::ordered_json to_json(const model& m, const coverage_mismatches&
                  {"vote_share", x.vote_share},
                  {"population_share", x.population_share},
                  {"votes_per_population", x.votes_per_population ? nlohmann::ordered_json(*x.votes_per_population) : nlohmann::ordered_json(nullptr)},
-                 {"pays", std::move(pays)}});
+                 {"pays", std::move(pays)},
+                 {"paid", x.paid ? nlohmann::ordered_json(x.paid->str()) : nlohmann::ordered_json("unknown")},
+                 {"money_share", x.money_share}});
   }
   j["balance"] = std::move(b);
   return j;

@@ -1,12 +1,9 @@
 #pragma once
 /// @file
 /// @brief The report's coverage section: who sits at the table in each model (by layer, directly
-/// or represented), the mismatches, the minimum cover, and the national view with the counties
-/// without an organisation — as a JSON object and a text rendering.
-///
-/// Still to come: the comparison with the Västmanland templates (scenario/templates.hpp) once
-/// the templates land on main — the section then runs the same coverage on each template
-/// instantiated for Västmanland's ten municipalities.
+/// or represented), the mismatches, the minimum cover, the same for the seven organisation
+/// templates applied to Västmanland (scenario/templates.hpp), and the national view with the
+/// counties without an organisation — as a JSON object and a text rendering.
 
 #include <span>
 #include <sstream>
@@ -19,14 +16,12 @@
 #include "orgmodel/analysis/national_view.hpp"
 #include "orgmodel/data/population.hpp"
 #include "orgmodel/io/coverage_json.hpp"
+#include "orgmodel/report/report_section.hpp"
+#include "orgmodel/scenario/templates.hpp"
 
-namespace orgmodel::report {
+namespace orgmodel {
 
-/// @brief A report section: its JSON object and its text.
-struct coverage_section_result {
-  nlohmann::ordered_json json;
-  std::string text;
-};
+namespace detail {
 
 /// @brief The stakeholder set a model's coverage is judged on: the members where it has any,
 /// else every municipality it serves, else every municipality in the model.
@@ -37,28 +32,26 @@ inline stakeholder_source default_stakeholders(const model& m, organisation_inde
   return member ? stakeholder_source::members : served ? stakeholder_source::served : stakeholder_source::municipalities;
 }
 
-/// @brief Coverage of every model that has a subject (models without one — e.g. a context model
-/// of counties — only enter the national view), then the national view over all of them.
-inline coverage_section_result coverage_section(std::span<const model> models) {
-  coverage_section_result s;
-  std::ostringstream t;
-  t << "Stakeholder coverage\n====================\n\n";
-  auto rows = nlohmann::ordered_json::array();
-  text_table summary({"model", "stakeholders", "of", "political", "executive", "operative", "owner", "decision", "represented",
-                      "decision population", "votes vs population (LH)", "min. cover"},
-                     {text_table::align::left, text_table::align::left, text_table::align::right, text_table::align::right,
-                      text_table::align::right, text_table::align::right, text_table::align::right, text_table::align::right,
-                      text_table::align::right, text_table::align::right, text_table::align::right, text_table::align::right});
-  for (const auto& m : models) {
+inline text_table coverage_summary_table() {
+  using a = text_table::align;
+  return text_table({"model", "stakeholders", "of", "political", "executive", "operative", "owner", "decision", "represented",
+                     "decision population", "votes vs population (LH)", "votes vs money (LH)", "min. cover"},
+                    {a::left, a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right,
+                     a::right, a::right});
+}
+
+/// @brief Adds one model's coverage to the rows and the summary table; false when it has no subject or stakeholders.
+inline bool coverage_row(const model& m, const std::string& label, nlohmann::ordered_json& rows, text_table& summary) {
+  {
     organisation_index subject;
     try {
       subject = coverage_subject(m);
     } catch (const lookup_error&) {
-      continue;
+      return false;
     }
     coverage_options opt{.subject = subject, .source = default_stakeholders(m, subject)};
     const auto r = coverage(m, opt);
-    if (r.stakeholders.empty()) continue;
+    if (r.stakeholders.empty()) return false;
     const auto mm = mismatches(m, r);
     const auto cov = minimum_cover(m, r);
     auto j = to_json(m, r);
@@ -67,26 +60,54 @@ inline coverage_section_result coverage_section(std::span<const model> models) {
     j["mismatches"].erase("balance");
     j["minimum_cover"] = to_json(m, cov);
     rows.push_back(std::move(j));
-    std::ostringstream lh;
+    std::ostringstream lh, lhm;
     lh.precision(3);
     lh << mm.vote_population_index;
+    lhm.precision(3);
+    lhm << mm.vote_money_index;
     std::size_t represented = 0;
     for (const auto& x : r.stakeholders) represented += x.delegated_any() || x.delegated_decision ? 1 : 0;
-    summary.row({m.info().id, std::string(to_string(r.source)), std::to_string(r.stakeholders.size()),
+    summary.row({label, std::string(to_string(r.source)), std::to_string(r.stakeholders.size()),
                  std::to_string(r.on(layer::political).direct), std::to_string(r.on(layer::executive).direct),
                  std::to_string(r.on(layer::operative).direct), std::to_string(r.on(layer::owner).direct),
                  std::to_string(r.decision.direct), std::to_string(represented),
-                 detail::pct(r.decision.population_direct, r.decision.population), lh.str(),
+                 detail::pct(r.decision.population_direct, r.decision.population), lh.str(), lhm.str(),
                  std::to_string(cov.bodies.size()) + (cov.search.method == cover_method::exact ? "" : " (greedy)")});
   }
-  s.json["organisations"] = std::move(rows);
+  return true;
+}
+
+}  // namespace detail
+
+/// @brief Coverage of every model that has a subject (models without one — e.g. a context model
+/// of counties — only enter the national view), the seven templates applied to `county`, then the
+/// national view over the models.
+inline report_section coverage_section(std::span<const model> models, std::string_view county = "Västmanlands län") {
+  report_section s{"coverage", "Stakeholder coverage", nlohmann::ordered_json::object(), {}};
+  std::ostringstream t;
+  auto rows = nlohmann::ordered_json::array();
+  auto summary = detail::coverage_summary_table();
+  for (const auto& m : models) detail::coverage_row(m, m.info().id, rows, summary);
+  s.content["organisations"] = std::move(rows);
   summary.print(t);
   t << "\nCounts are stakeholders with a seat of their own on a body of that layer (owner: or an\n"
        "ownership share); \"represented\" reach a body only through a representative.\n";
+  // The seven templates for the county the study was written for.
+  const auto in = scenario::template_input::from_county(county);
+  auto trows = nlohmann::ordered_json::array();
+  auto tsum = detail::coverage_summary_table();
+  for (auto c : scenario::all_categories) {
+    const auto m = scenario::build_template(c, in);
+    detail::coverage_row(m, std::string(to_string(c)) + " " + m.info().id, trows, tsum);
+  }
+  s.content["template_county"] = in.county_name;
+  s.content["templates"] = std::move(trows);
+  t << "\nThe seven organisation models applied to " << in.county_name << ":\n";
+  tsum.print(t);
   const auto v = national_view(models);
   auto nv = to_json(v);
   nv.erase("municipalities");
-  s.json["national"] = std::move(nv);
+  s.content["national"] = std::move(nv);
   t << "\nNational view (" << data::population_source << ")\n";
   text_table cls({"served by", "municipalities", "population"}, {text_table::align::left, text_table::align::right, text_table::align::right});
   for (std::size_t c = 0; c < 3; ++c)
@@ -106,4 +127,4 @@ inline coverage_section_result coverage_section(std::span<const model> models) {
   return s;
 }
 
-}  // namespace orgmodel::report
+}  // namespace orgmodel
