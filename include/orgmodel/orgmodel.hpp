@@ -34,6 +34,15 @@
 
 #include "orgmodel/data/population.hpp"
 
+#include "orgmodel/analysis/allocation.hpp"
+#include "orgmodel/analysis/budget_check.hpp"
+#include "orgmodel/analysis/contribution_comparison.hpp"
+#include "orgmodel/analysis/cost_game.hpp"
+#include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/analysis/funding_trace.hpp"
+#include "orgmodel/analysis/nucleolus.hpp"
+#include "orgmodel/analysis/shapley.hpp"
+#include "orgmodel/io/funding_json.hpp"
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/coverage_mismatches.hpp"
 #include "orgmodel/analysis/national_view.hpp"

@@ -28,6 +28,7 @@
 #include "orgmodel/report/paths_section.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/report/funding_section.hpp"
+#include "orgmodel/report/compare_section.hpp"
 #include "orgmodel/report/coverage_section.hpp"
 
 namespace orgmodel {
@@ -101,6 +102,7 @@ inline report make_report(std::span<const model> models) {
   // Analysis sections follow here, one `append(r, <analysis>_section(models));` each, in the
   // order they landed.
   append(r, paths_section(models));
+  append(r, compare_section("Västmanlands län"));
   append(r, coverage_section(models));
   return r;
 }

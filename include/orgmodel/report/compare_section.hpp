@@ -7,30 +7,28 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
+#include "orgmodel/data/population.hpp"
+#include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
-namespace orgmodel::report {
+namespace orgmodel {
 
-/// @brief A report section: its JSON object and its text rendering.
-struct compare_section_result {
-  nlohmann::ordered_json json;
-  std::string text;
-};
-
-/// @brief Builds the section for `county`. @throws lookup_error for an unknown county.
-inline compare_section_result compare_section(std::string_view county = "Västmanlands län") {
+/// @brief The comparison section for `county`: content is `scenario::to_json` of the comparison.
+/// @throws lookup_error for an unknown county.
+inline report_section compare_section(std::string_view county = "Västmanlands län") {
   const auto in = scenario::template_input::from_county(county);
   const auto c = scenario::compare_templates(in);
-  compare_section_result r;
-  r.json = scenario::to_json(c);
-  std::ostringstream s;
-  s << "Organisation models for " << in.county_name << " (" << in.municipalities.size() << " municipalities, "
-    << in.member_population() << " inhabitants, " << in.region_name << ")\n\n";
-  scenario::to_table(c).print(s);
-  r.text = s.str();
-  return r;
+  report_section s;
+  s.id = "scenario_comparison";
+  s.title = "Organisation models applied to " + in.county_name;
+  s.content = scenario::to_json(c);
+  std::ostringstream t;
+  t << "The seven organisation models of the study (templates 1A–4A) applied to " << in.county_name << ": "
+    << in.municipalities.size() << " municipalities, " << in.member_population() << " inhabitants, " << in.region_name
+    << " (" << data::population_source << ").\n\n";
+  scenario::to_table(c).print(t);
+  s.text = t.str();
+  return s;
 }
 
-}  // namespace orgmodel::report
+}  // namespace orgmodel

@@ -17,11 +17,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/core/checked.hpp"
 #include "orgmodel/io/table.hpp"
 #include "orgmodel/scenario/templates.hpp"
@@ -69,50 +71,6 @@ inline bool register_compare_column(compare_column c) {
 
 namespace detail {
 
-/// @brief Yearly flow of every funding rule, exact in öre, evaluated from the rules' bases:
-/// fixed → amount; per inhabitant → rate × the payer's population; share of total → ratio ×
-/// amount / period (rounded half away from zero); matching → ratio × the flows of the matched
-/// group; then cap and floor. A `co_funding_min` is own cost, not a flow.
-///
-/// A small evaluator for the comparison; the funding analysis (analysis/funding) is the full one.
-inline std::vector<money> yearly_flows(const model& m) {
-  const auto rules = m.funding_rules();
-  std::vector<money> flow(rules.size());
-  std::vector<char> state(rules.size(), 0);
-  std::map<std::string, std::vector<std::size_t>, std::less<>> groups;
-  for (std::size_t i = 0; i < rules.size(); ++i)
-    if (!rules[i].group.empty()) groups[rules[i].group].push_back(i);
-  std::function<money(std::size_t)> eval = [&](std::size_t i) -> money {
-    if (state[i] == 2) return flow[i];
-    state[i] = 1;
-    const auto& r = rules[i];
-    money f;
-    switch (r.basis) {
-      case funding_basis::fixed: f = r.amount; break;
-      case funding_basis::per_inhabitant: f = r.rate * m[r.payer].population.value_or(0); break;
-      case funding_basis::share_of_total:
-        f = money::from_minor(orgmodel::detail::mul_div_round(r.amount.minor(), r.ratio.numerator(),
-                                                              orgmodel::detail::checked_mul(r.ratio.denominator(), r.period_years, "period")));
-        break;
-      case funding_basis::matching: {
-        money base;
-        if (auto g = groups.find(r.matches); g != groups.end())
-          for (auto j : g->second)
-            if (state[j] != 1) base += eval(j);  // validation rules out cycles
-        f = money::from_minor(orgmodel::detail::mul_div_round(base.minor(), r.ratio.numerator(), r.ratio.denominator()));
-        break;
-      }
-    }
-    if (r.cap && *r.cap < f) f = *r.cap;
-    if (r.floor && f < *r.floor) f = *r.floor;
-    flow[i] = f;
-    state[i] = 2;
-    return f;
-  };
-  for (std::size_t i = 0; i < rules.size(); ++i) eval(i);
-  return flow;
-}
-
 /// @brief Money in whole SEK with thin grouping for tables: "6 162 320"; öre kept when non-zero.
 inline std::string sek_text(money m) {
   std::string s = m.str();
@@ -144,25 +102,85 @@ inline std::vector<organisation_index> member_municipalities(const scenario_vari
   return out;
 }
 
-/// @brief Yearly flows by payer kind: municipalities, region, others (agencies, companies).
+/// @brief The year whose flows the comparison shows: the input's population year (SCB 2023).
+/// Template rules carry no years, so every rule is in force; a project's share of its total is
+/// the first year's part of the period (`funding_flow::period_start_assumed`).
+inline int funding_year(const scenario_variant& v) { return v.input ? v.input->population_year : data::population_year; }
+
+/// @brief One year's flows by payer kind (municipalities, region, others such as agencies),
+/// from the funding analysis (`evaluate_funding`), so the comparison and `orgmodel funding`
+/// agree to the öre. Unknown flows are counted, never taken as 0.
 struct flow_totals {
-  money municipal, region, other;
-  [[nodiscard]] money total() const { return municipal + region + other; }
+  money_sum municipal, region, other;
+  [[nodiscard]] money_sum total() const {
+    return {municipal.known + region.known + other.known, municipal.unknown + region.unknown + other.unknown};
+  }
 };
-inline flow_totals flows_by_payer(const scenario_variant& v, bool base_only) {
+/// @brief Which rules a sum takes: base funding, or projects (purpose "project:…").
+enum class flow_part : std::uint8_t { base, project };
+inline flow_totals flows_by_payer(const scenario_variant& v, flow_part part) {
   const auto& m = v.built;
-  const auto f = yearly_flows(m);
+  const auto ev = evaluate_funding(m, funding_year(v));
   flow_totals t;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    const auto& r = m.funding_rules()[i];
-    if (base_only && r.purpose.rfind("project:", 0) == 0) continue;
-    switch (m[r.payer].kind) {
-      case organisation_kind::municipality: t.municipal += f[i]; break;
-      case organisation_kind::region: t.region += f[i]; break;
-      default: t.other += f[i]; break;
-    }
+  for (const auto& f : ev.flows) {
+    const bool project = m[f.rule].purpose.starts_with("project:");
+    if (project != (part == flow_part::project)) continue;
+    money_sum& s = m[f.payer].kind == organisation_kind::municipality ? t.municipal
+                   : m[f.payer].kind == organisation_kind::region     ? t.region
+                                                                      : t.other;
+    if (f.amount) s.known += *f.amount;
+    else ++s.unknown;
   }
   return t;
+}
+
+/// @brief The members' inhabitants; nothing when a member's population is unknown.
+inline std::optional<std::int64_t> member_population(const scenario_variant& v) {
+  std::int64_t p = 0;
+  for (auto i : member_municipalities(v)) {
+    const auto& pop = v.built[i].population;
+    if (!pop) return std::nullopt;
+    p += *pop;
+  }
+  return p;
+}
+
+/// @brief What the reader must know about the year's flows: unknown flows, rules that are only
+/// estimated or assumed, caps and floors applied, project periods whose start year is assumed.
+inline std::vector<std::string> funding_flags(const scenario_variant& v) {
+  const auto& m = v.built;
+  const auto ev = evaluate_funding(m, funding_year(v));
+  std::size_t unknown = 0, uncertain = 0, capped = 0, floored = 0, period = 0;
+  int period_years = 0;
+  for (const auto& f : ev.flows) {
+    unknown += f.known() ? 0 : 1;
+    uncertain += f.uncertain_source() ? 1 : 0;
+    capped += f.capped ? 1 : 0;
+    floored += f.floored ? 1 : 0;
+    if (f.period_start_assumed) ++period, period_years = f.period_years;
+  }
+  std::vector<std::string> out;
+  auto add = [&](std::size_t n, const std::string& what) {
+    if (n) out.push_back(std::to_string(n) + " " + what);
+  };
+  add(unknown, "flow(s) unknown");
+  add(uncertain, "flow(s) from estimated or assumed rules");
+  add(capped, "flow(s) capped");
+  add(floored, "flow(s) raised to a floor");
+  if (period)
+    add(period, "project flow(s): first year of a " + std::to_string(period_years) +
+                    "-year period (start year not given; the period total is split by largest remainder)");
+  return out;
+}
+
+/// @brief "unknown" (JSON null) unless every flow of the sum is known.
+inline compare_cell money_cell(const money_sum& s) { return s.exact() ? money_cell(s.known) : compare_cell{"unknown", nullptr}; }
+/// @brief A known sum divided by a count (rounded half away from zero to the öre); "unknown" when
+/// the sum or the count is unknown, "—" (null) when the count is zero.
+inline compare_cell money_per_cell(const money_sum& s, std::optional<std::int64_t> n) {
+  if (!s.exact() || !n) return {"unknown", nullptr};
+  if (*n == 0) return {"—", nullptr};
+  return money_cell(money::from_minor(orgmodel::detail::mul_div_round(s.known.minor(), 1, *n)));
 }
 
 inline compare_column body_count_column(layer l) {
@@ -178,9 +196,9 @@ inline compare_column body_count_column(layer l) {
 
 /// @brief The default columns: model, members, population, host, bodies per layer, seats,
 /// municipal seats, staff, funding per year (total, municipal, regional, per municipality,
-/// per inhabitant) and project funding per year.
+/// per inhabitant) and project funding per year — all from `evaluate_funding` for the input's
+/// population year; a sum with an unknown flow is "unknown" (JSON null), never 0.
 inline std::vector<compare_column> default_compare_columns() {
-  using detail::money_cell;
   using detail::number_cell;
   std::vector<compare_column> c;
   c.push_back({"category", "model", 0, false, [](const scenario_variant& v) {
@@ -194,9 +212,8 @@ inline std::vector<compare_column> default_compare_columns() {
                  return number_cell(static_cast<std::int64_t>(detail::member_municipalities(v).size()));
                }});
   c.push_back({"population", "population", 11, true, [](const scenario_variant& v) {
-                 std::int64_t p = 0;
-                 for (auto i : detail::member_municipalities(v)) p += v.built[i].population.value_or(0);
-                 return number_cell(p);
+                 const auto p = detail::member_population(v);
+                 return p ? number_cell(*p) : compare_cell{"unknown", nullptr};
                }});
   c.push_back({"host", "host / owner", 20, false, [](const scenario_variant& v) {
                  const auto& m = v.built;
@@ -224,27 +241,22 @@ inline std::vector<compare_column> default_compare_columns() {
                  for (const auto& b : v.built.bodies()) n += b.staff.value_or(0);
                  return number_cell(n);
                }});
+  using detail::flow_part;
   c.push_back({"base_funding_per_year", "base SEK/yr", 60, true,
-               [](const scenario_variant& v) { return money_cell(detail::flows_by_payer(v, true).total()); }});
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::base).total()); }});
   c.push_back({"municipal_funding_per_year", "municipal SEK/yr", 61, true,
-               [](const scenario_variant& v) { return money_cell(detail::flows_by_payer(v, true).municipal); }});
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::base).municipal); }});
   c.push_back({"region_funding_per_year", "region SEK/yr", 62, true,
-               [](const scenario_variant& v) { return money_cell(detail::flows_by_payer(v, true).region); }});
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::base).region); }});
   c.push_back({"funding_per_municipality", "SEK/yr per municipality", 63, true, [](const scenario_variant& v) {
                  const auto n = static_cast<std::int64_t>(detail::member_municipalities(v).size());
-                 const auto t = detail::flows_by_payer(v, true).municipal;
-                 return money_cell(money::from_minor(n ? orgmodel::detail::mul_div_round(t.minor(), 1, n) : 0));
+                 return detail::money_per_cell(detail::flows_by_payer(v, flow_part::base).municipal, n);
                }});
   c.push_back({"base_funding_per_inhabitant", "base SEK/inhabitant", 64, true, [](const scenario_variant& v) {
-                 std::int64_t p = 0;
-                 for (auto i : detail::member_municipalities(v)) p += v.built[i].population.value_or(0);
-                 const auto t = detail::flows_by_payer(v, true).total();
-                 return money_cell(money::from_minor(p ? orgmodel::detail::mul_div_round(t.minor(), 1, p) : 0));
+                 return detail::money_per_cell(detail::flows_by_payer(v, flow_part::base).total(), detail::member_population(v));
                }});
-  c.push_back({"project_funding_per_year", "project SEK/yr", 65, true, [](const scenario_variant& v) {
-                 const auto all = detail::flows_by_payer(v, false).total(), base = detail::flows_by_payer(v, true).total();
-                 return money_cell(all - base);
-               }});
+  c.push_back({"project_funding_per_year", "project SEK/yr", 65, true,
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::project).total()); }});
   c.push_back({"assumed_parameters", "assumed params", 90, true, [](const scenario_variant& v) {
                  std::int64_t n = 0;
                  for (const auto& d : describe_parameters(v.category, v.parameters)) n += d.source == provenance::assumed ? 1 : 0;
@@ -326,6 +338,7 @@ inline nlohmann::ordered_json to_json(const comparison& c) {
   j["municipalities"] = c.input.municipalities.size();
   j["population"] = c.input.member_population();
   j["population_source"] = std::string(data::population_source);
+  j["funding_year"] = c.input.population_year;
   auto cols = nlohmann::ordered_json::array();
   for (const auto& col : c.columns) cols.push_back({{"key", col.key}, {"header", col.header}});
   j["columns"] = std::move(cols);
@@ -338,6 +351,7 @@ inline nlohmann::ordered_json to_json(const comparison& c) {
     for (const auto& d : describe_parameters(c.variants[i].category, c.variants[i].parameters))
       if (d.source != provenance::stated) assumed.push_back({{"name", d.name}, {"value", d.value}, {"provenance", to_string(d.source)}, {"basis", d.basis}});
     r["flagged_parameters"] = std::move(assumed);
+    r["funding_flags"] = detail::funding_flags(c.variants[i]);
     rows.push_back(std::move(r));
   }
   j["variants"] = std::move(rows);

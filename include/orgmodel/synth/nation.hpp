@@ -19,6 +19,7 @@
 /// orgmodel::model m = orgmodel::synth::generate(o);
 /// @endcode
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
