@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "cli.hpp"
+#include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/io/json.hpp"
 
 namespace orgmodel::cli {
@@ -10,7 +11,10 @@ model load_model(const std::string& file_or_name) {
   if (std::filesystem::exists(file_or_name)) return load_model_file(file_or_name);
   if (file_or_name.find('/') != std::string::npos || file_or_name.ends_with(".json"))
     throw lookup_error("no such file \"" + file_or_name + "\"");
-  throw lookup_error("no such file or bundled model \"" + file_or_name + "\"");
+  if (data::is_bundled_model(file_or_name)) return data::load_bundled_model(file_or_name);
+  std::string known;
+  for (auto k : data::bundled_model_ids()) known += (known.empty() ? "" : ", ") + std::string(k);
+  throw lookup_error("no such file or bundled model \"" + file_or_name + "\" (bundled models: " + known + ")");
 }
 
 }  // namespace orgmodel::cli

@@ -80,10 +80,14 @@ class share {
     if (d != 1 || k > 15) return std::to_string(num_) + "/" + std::to_string(den_);
     std::int64_t pow10 = 1;
     for (int i = 0; i < k; ++i) pow10 *= 10;
+    // A difference of shares can be negative: format the magnitude, then the sign, so that
+    // -1/4 is "-0.25" (not "0.-25").
     detail::int128 scaled = static_cast<detail::int128>(num_) * (pow10 / den_);
-    auto whole = static_cast<std::int64_t>(scaled / pow10);
-    auto frac = static_cast<std::int64_t>(scaled % pow10);
-    std::string s = std::to_string(whole);
+    const bool negative = scaled < 0;
+    if (negative) scaled = -scaled;
+    auto whole = static_cast<std::uint64_t>(scaled / pow10);
+    auto frac = static_cast<std::uint64_t>(scaled % pow10);
+    std::string s = (negative ? "-" : "") + std::to_string(whole);
     if (k > 0) {
       std::string f = std::to_string(frac);
       s += '.';
@@ -122,7 +126,8 @@ class share {
   static std::optional<std::int64_t> parse_uint(std::string_view s) noexcept {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    if (s.empty()) return std::nullopt;
+    // from_chars accepts a minus sign, and "-0" is 0: without this check "-0.25" read as 0.25.
+    if (s.empty() || s.front() == '-') return std::nullopt;
     std::int64_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc{} || p != s.data() + s.size() || v < 0) return std::nullopt;

@@ -54,6 +54,21 @@ struct layer_edge {
 using layer_csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, layer_edge,
                                                      boost::no_property, std::uint32_t, std::uint32_t>;
 
+}  // namespace orgmodel
+
+namespace boost {
+/// @brief In-degree plus out-degree of a vertex of a layer graph.
+///
+/// Boost's bidirectional CSR graph has `in_degree` and `out_degree` but no `degree`
+/// (boostorg/graph#330), so without this overload it fails `BidirectionalGraphConcept` and stock
+/// algorithms that check that concept (e.g. `lengauer_tarjan_dominator_tree`) do not compile on a
+/// layer. A non-template overload for the one CSR type orgmodel uses, found by argument-dependent
+/// lookup; it wins over a template Boost may add later.
+inline std::uint32_t degree(std::uint32_t v, const orgmodel::layer_csr& g) { return out_degree(v, g) + in_degree(v, g); }
+}  // namespace boost
+
+namespace orgmodel {
+
 /// @brief One relation layer of a model as a BGL graph, with maps back to the model.
 /// Holds a pointer to the model: the model must outlive the view.
 class layer_graph {

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -63,26 +65,133 @@ inline void check_nesting(std::string_view text, std::size_t limit = 128) {
   }
 }
 
+/// @brief Builds the document as nlohmann's own DOM parser does, but knows the JSON Pointer of the
+/// value being read at every step, so that a syntax error, a number too large for a double
+/// (`1e400`, which nlohmann reports as `out_of_range`, not as a parse error) or a member name given
+/// twice (which nlohmann would silently resolve to the last value, losing data) becomes an
+/// `orgmodel::parse_error` that names where it happened.
+class tracking_sax {
+ public:
+  using number_integer_t = ojson::number_integer_t;
+  using number_unsigned_t = ojson::number_unsigned_t;
+  using number_float_t = ojson::number_float_t;
+  using string_t = ojson::string_t;
+  using binary_t = ojson::binary_t;
+
+  tracking_sax(ojson& root, std::string_view text) : root_(root), text_(text) {}
+
+  bool null() { return put(nullptr); }
+  bool boolean(bool v) { return put(v); }
+  bool number_integer(number_integer_t v) { return put(v); }
+  bool number_unsigned(number_unsigned_t v) { return put(v); }
+  bool number_float(number_float_t v, const string_t& /*text*/) { return put(v); }
+  bool string(string_t& v) { return put(std::move(v)); }
+  bool binary(binary_t& v) { return put(ojson::binary(std::move(v))); }
+  bool start_object(std::size_t /*size*/) { return open(ojson::object()); }
+  bool start_array(std::size_t /*size*/) { return open(ojson::array()); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(string_t& k) {
+    auto& f = stack_.back();
+    if (f.node->contains(k))
+      throw orgmodel::parse_error(error_code::duplicate_id, pointer() + "/" + pointer_token(k),
+                                  "member \"" + k + "\" is given twice in one object");
+    f.slot = &(*f.node)[k];
+    f.key = k;
+    return true;
+  }
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const Exception& ex) {
+    const std::size_t byte = position > 0 ? position - 1 : 0;
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < byte && i < text_.size(); ++i) {
+      if (text_[i] == '\n') ++line, col = 1;
+      else ++col;
+    }
+    std::string what = ex.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    const bool overflow = ex.id == 406;  // out_of_range.406: a number beyond a double's range
+    throw orgmodel::parse_error(overflow ? error_code::out_of_range : error_code::syntax, pointer(),
+                                (overflow ? "number out of range at line " : "not valid JSON at line ") +
+                                    std::to_string(line) + ", column " + std::to_string(col) + ": " + what,
+                                byte);
+  }
+
+ private:
+  struct frame {
+    ojson* node;
+    ojson* slot = nullptr;  ///< objects: the member whose value comes next
+    std::string key;        ///< objects: its name, for the pointer
+  };
+  /// The pointer of the value being read: "/" for the document itself.
+  [[nodiscard]] std::string pointer() const {
+    std::string p;
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      const auto& f = stack_[i];
+      // An array's open child is its last element; otherwise the next element is being read.
+      const bool child_open = i + 1 < stack_.size();
+      if (f.node->is_array()) p += "/" + std::to_string(f.node->size() - (child_open ? 1 : 0));
+      else if (f.slot) p += "/" + pointer_token(f.key);
+    }
+    return p.empty() ? "/" : p;
+  }
+  template <class Value>
+  bool put(Value&& v) {
+    place(ojson(std::forward<Value>(v)));
+    return true;
+  }
+  void place(ojson&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return;
+    }
+    auto& f = stack_.back();
+    if (f.node->is_array()) {
+      f.node->push_back(std::move(v));
+      return;
+    }
+    *f.slot = std::move(v);
+    f.slot = nullptr;
+  }
+  bool open(ojson&& container) {
+    if (stack_.size() >= max_depth)
+      throw orgmodel::parse_error(error_code::out_of_range, pointer(), "nesting deeper than " + std::to_string(max_depth) + " levels");
+    // Keep the parent's pending member in its frame until the child is complete, so the pointer
+    // of anything inside the child includes it.
+    ojson* node = nullptr;
+    if (stack_.empty()) {
+      root_ = std::move(container);
+      node = &root_;
+    } else if (stack_.back().node->is_array()) {
+      stack_.back().node->push_back(std::move(container));
+      node = &stack_.back().node->back();
+    } else {
+      node = stack_.back().slot;
+      *node = std::move(container);
+    }
+    stack_.push_back({node});
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    if (!stack_.empty() && !stack_.back().node->is_array()) stack_.back().slot = nullptr;
+    return true;
+  }
+
+  static constexpr std::size_t max_depth = 128;
+  ojson& root_;
+  std::string_view text_;
+  std::vector<frame> stack_;
+};
+
 /// @brief Reads one model document, naming every bad value by its JSON Pointer.
 class json_reader {
  public:
   model_data read(std::string_view text) {
     check_nesting(text);
     ojson doc;
-    try {
-      doc = ojson::parse(text.begin(), text.end());
-    } catch (const ojson::parse_error& e) {
-      std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-      std::size_t line = 1, col = 1;
-      for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') ++line, col = 1;
-        else ++col;
-      }
-      std::string what = e.what();
-      if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-      throw parse_error(error_code::syntax, "",
-                        "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what, byte);
-    }
+    tracking_sax sax(doc, text);
+    ojson::sax_parse(text.begin(), text.end(), &sax);
     read_document(doc);
     return std::move(d_);
   }
@@ -170,6 +279,7 @@ class json_reader {
     return *e;
   }
   static void require(const ojson& j, const std::string& ptr, std::initializer_list<std::string_view> keys) {
+    object(j, ptr);  // a non-object has no members: say so rather than "missing member"
     for (auto k : keys)
       if (!j.contains(k)) fail(error_code::missing_member, at(ptr, k), "required member \"" + std::string(k) + "\" is missing");
   }

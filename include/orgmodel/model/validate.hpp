@@ -2,7 +2,9 @@
 /// @file
 /// @brief The rules every model obeys, checked in one place for every input path.
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -196,9 +198,20 @@ class model_checker {
       for (auto k = start[queue[q]]; k < start[queue[q] + 1]; ++k)
         if (--indeg[target[k]] == 0) queue.push_back(target[k]);
     if (queue.size() == n) return std::nullopt;
-    for (std::size_t k = 0; k < target.size(); ++k)
-      if (indeg[target[k]] > 0) return line[k];
-    return std::nullopt;
+    // Bodies left with indeg > 0 lie on a cycle or downstream of one, and each has a predecessor
+    // that is also left. Walking back along such predecessors n times must end on a cycle; the
+    // line into that body is then a line of the cycle (not one merely leading into it).
+    std::vector<std::uint32_t> pred_line(n, UINT32_MAX), pred(n, 0);
+    for (std::uint32_t v = 0; v < n; ++v)
+      for (auto k = start[v]; k < start[v + 1]; ++k)
+        if (indeg[v] > 0 && indeg[target[k]] > 0) pred_line[target[k]] = line[k], pred[target[k]] = v;
+    std::uint32_t v = 0;
+    while (indeg[v] == 0) ++v;
+    for (std::size_t step = 0; step < n; ++step) v = pred[v];
+    // Report the cycle's first line in input order, so the message does not depend on the walk.
+    std::uint32_t first = pred_line[v];
+    for (auto u = pred[v]; u != v; u = pred[u]) first = std::min(first, pred_line[u]);
+    return first;
   }
 
   void check_escalation_cycles() const {

@@ -1,0 +1,86 @@
+#pragma once
+/// @file
+/// @brief Display text for the model's values, shared by tables, the report and the CLI, so a
+/// figure reads the same everywhere: "6 160 232 SEK", "2–3", "3/4 (75 %)".
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <system_error>
+
+#include "orgmodel/core/decision_class.hpp"
+#include "orgmodel/core/money.hpp"
+#include "orgmodel/core/share.hpp"
+#include "orgmodel/model/entities.hpp"
+#include "orgmodel/model/model.hpp"
+
+namespace orgmodel {
+
+/// @brief An integer with thin groups of three: 308116 → "308 116" (the Swedish and SI style).
+inline std::string group_thousands(std::int64_t v) {
+  std::string digits = std::to_string(v);
+  if (v < 0) digits.erase(0, 1);
+  std::string out;
+  const std::size_t n = digits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return v < 0 ? "-" + out : out;
+}
+
+/// @brief Money for reading: whole kronor grouped, öre only when there are any ("6 160 232", "1.60").
+inline std::string format_amount(money m) {
+  const std::int64_t ore = m.minor();
+  const std::int64_t whole = ore / 100;
+  const std::int64_t rest = (ore < 0 ? -ore : ore) % 100;
+  std::string s = group_thousands(whole);
+  if (ore < 0 && whole == 0) s = "-" + s;
+  if (rest != 0) s += "." + std::string(rest < 10 ? "0" : "") + std::to_string(rest);
+  return s;
+}
+
+/// @brief The shortest text that reads back as `v` ("4", "8.5").
+inline std::string format_number(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<std::int64_t>(v));
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(v);
+}
+
+/// @brief Meetings per year: "4", "2–3", or "unknown" when the source does not say.
+inline std::string format_cadence(const std::optional<cadence>& c) {
+  if (!c) return "unknown";
+  if (c->low == c->high) return format_number(c->low);
+  return format_number(c->low) + "–" + format_number(c->high);
+}
+
+/// @brief A share as a percentage, exact where it can be ("75 %", "1.92 %" for 1/52 rounded).
+inline std::string format_percent(share s) {
+  const double p = s.value() * 100.0;
+  if (p == std::floor(p)) return format_number(p) + " %";
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, p, std::chars_format::fixed, 2);
+  return std::string(buf, r.ptr) + " %";
+}
+
+/// @brief A share range: "3/4", or "0–1" when only bounds are known.
+inline std::string format_share_range(const share_range& r) {
+  if (r.exact()) return r.low.str();
+  return r.low.str() + "–" + r.high.str();
+}
+
+/// @brief The names of a set of decision classes, comma-separated; "all" or "none".
+inline std::string format_classes(const model& m, decision_class_set s) {
+  if (s.is_all()) return "all";
+  if (s.empty()) return "none";
+  std::string out;
+  const auto& names = m.decision_class_names();
+  for (std::size_t c = 0; c < names.size(); ++c)
+    if (s.contains(static_cast<decision_class>(c))) out += (out.empty() ? "" : ", ") + names[c];
+  return out;
+}
+
+}  // namespace orgmodel

@@ -1,0 +1,116 @@
+// Runs the built `orgmodel` program and checks exit codes and messages on bad input.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+struct run_result {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+#ifdef ORGMODEL_CLI_PROGRAM
+run_result run(const std::string& arguments) {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto tag = std::to_string(::getpid()) + "-" + std::to_string(++counter);
+  const auto out = dir / ("orgmodel-cli-" + tag + ".out"), err = dir / ("orgmodel-cli-" + tag + ".err");
+  const std::string cmd = std::string("'") + ORGMODEL_CLI_PROGRAM + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  run_result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  return r;
+}
+#define REQUIRE_PROGRAM() (void)0
+#else
+run_result run(const std::string&) { return {}; }
+#define REQUIRE_PROGRAM() GTEST_SKIP() << "built without the orgmodel program (ORGMODEL_BUILD_EXAMPLES=OFF)"
+#endif
+
+const std::string fixtures = ORGMODEL_TEST_FIXTURES_DIR;
+
+}  // namespace
+
+TEST(CliErrors, MissingFileExitsTwoNamingTheFile) {
+  REQUIRE_PROGRAM();
+  for (const char* cmd : {"validate", "show", "export", "report"}) {
+    SCOPED_TRACE(cmd);
+    auto r = run(std::string(cmd) + " /nonexistent/model.json");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("[orgmodel.lookup_error"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("no such file \"/nonexistent/model.json\""), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty());
+  }
+}
+
+TEST(CliErrors, UnknownModelNameExitsTwoListingBundledModels) {
+  REQUIRE_PROGRAM();
+  auto r = run("validate business-region-atlantis");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no such file or bundled model \"business-region-atlantis\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("invest-in-norrbotten"), std::string::npos) << r.err;
+}
+
+TEST(CliErrors, MalformedModelExitsTwoWithPointer) {
+  REQUIRE_PROGRAM();
+  auto r = run("validate '" + fixtures + "/malformed_dangling_seat.json'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/bodies/0/seats/0/on_behalf_of_id"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown organisation \"kiruna\""), std::string::npos) << r.err;
+
+  auto s = run("show '" + fixtures + "/malformed_syntax.json'");
+  EXPECT_EQ(s.exit_code, 2);
+  EXPECT_NE(s.err.find("[orgmodel.parse_error"), std::string::npos) << s.err;
+  EXPECT_NE(s.err.find("line 5"), std::string::npos) << s.err;
+}
+
+TEST(CliErrors, UsageErrorsExitSixtyFour) {
+  REQUIRE_PROGRAM();
+  EXPECT_EQ(run("validate").exit_code, 64);
+  EXPECT_EQ(run("export invest-in-halland --to svg").exit_code, 64);
+  EXPECT_EQ(run("export invest-in-halland --layer votes").exit_code, 64);
+  EXPECT_EQ(run("show invest-in-halland --bogus").exit_code, 64);
+  EXPECT_EQ(run("no-such-command").exit_code, 64);
+}
+
+TEST(Cli, ValidateBundledModelPrintsOkWithCounts) {
+  REQUIRE_PROGRAM();
+  auto r = run("validate business-region-orebro --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["model"], "business-region-orebro");
+  EXPECT_EQ(j["valid"], true);
+  EXPECT_EQ(j["counts"]["organizations"], 14);  // BRO, Region Örebro län, 12 municipalities
+  EXPECT_EQ(j["counts"]["bodies"], 4);
+  auto t = run("validate invest-in-norrbotten");
+  EXPECT_EQ(t.exit_code, 0);
+  EXPECT_NE(t.out.find("invest-in-norrbotten  OK"), std::string::npos) << t.out;
+}
+
+TEST(Cli, ExportJsonIsTheCanonicalBundledFile) {
+  REQUIRE_PROGRAM();
+  auto r = run("export invest-in-norrbotten --to json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, slurp(std::string(ORGMODEL_SOURCE_DIR) + "/data/models/invest-in-norrbotten.json"));
+  auto d = run("export invest-in-norrbotten --to dot --layer ownership");
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  EXPECT_NE(d.out.find("\"org:region-norrbotten\" -> \"org:invest-in-norrbotten\""), std::string::npos) << d.out;
+}
