@@ -59,3 +59,14 @@ TEST(BundledOwnership, HighCoastInvestThroughBizMakerIsUnknown) {
   EXPECT_TRUE(c.companies[0].certain_controllers.empty());
   EXPECT_EQ(c.companies[0].possible_controllers.size(), 8u);
 }
+
+#include "orgmodel/report/ownership_section.hpp"
+
+TEST(OwnershipSection, NamesTheFactsOfTheStudy) {
+  auto s = om::report::ownership_section();
+  EXPECT_NE(s.text.find("dictator"), std::string::npos);
+  EXPECT_EQ(s.json["invest_in_norrbotten"]["power_two-thirds"]["players"][0]["dictator"], true);
+  EXPECT_EQ(s.json["high_coast_invest"]["business_area_of"], "bizmaker");
+  EXPECT_TRUE(s.json["steering_bodies"].is_array());
+  EXPECT_FALSE(s.json["steering_bodies"].empty());
+}
