@@ -37,7 +37,9 @@ def main(d):
         sweeps += 1
         diff = abs(Y - X)
         X = Y
-        if diff.nnz == 0 or diff.max() < 1e-12 or sweeps > 200:
+        change = diff.max() if diff.nnz else 0.0
+        print(f"sweep {sweeps}: nnz {X.nnz} max change {change:.3g} ({time.time() - t0:.1f} s)", file=sys.stderr, flush=True)
+        if change < 1e-12 or sweeps > 200:
             break
     elapsed = time.time() - t0
     big = X.data >= 0.01

@@ -196,3 +196,19 @@ TEST(VotingPowerProperty, SampledEstimateCoversExactValue) {
   }
   EXPECT_GE(static_cast<double>(covered) / static_cast<double>(total), 0.95);
 }
+
+TEST(VotingPower, UnnamedMembersVoteOneByOne) {
+  // A seat for 3 unnamed members with 3 votes is three players of one vote, not a bloc of three.
+  om::model_builder b("u", "unknown");
+  auto org = b.add_organisation({.id = "alliance", .name = "Alliance", .kind = om::organisation_kind::partnership});
+  auto a = b.add_organisation({.id = "a", .name = "A", .kind = om::organisation_kind::municipality});
+  auto rest = b.add_organisation({.id = "rest", .name = "3 members not named", .kind = om::organisation_kind::unknown_group});
+  auto meeting = b.add_body({.id = "m", .name = "Meeting", .kind = om::body_kind::members_meeting, .organisation = org});
+  b.add_seat({.body = meeting, .holder = a, .votes = 1});
+  b.add_seat({.body = meeting, .holder = rest, .votes = 3});
+  auto m = std::move(b).build();
+  auto r = om::body_voting_power(m, meeting, om::quota_spec::parse("majority"));
+  ASSERT_EQ(r.players.size(), 4u);
+  EXPECT_EQ(r.players[1].player, "rest #1");
+  EXPECT_EQ(r.players[0].shapley_shubik_exact, "1/4");  // four equal voters, quota 3
+}

@@ -504,7 +504,9 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
 }
 
 /// @brief The weighted game of a body: one player per holder organisation (its seats' votes added,
-/// as a delegation votes together) or, with `per_seat`, one per seat.
+/// as a delegation votes together) or, with `per_seat`, one per seat. A seat held for an
+/// `unknown_group` (members the sources do not name) stands for that many members with one vote
+/// each, so it becomes that many one-vote players, not one bloc.
 /// Quota: the body's stated quota, else by its rule (majority and weighted votes: simple majority;
 /// qualified majority: two-thirds; consensus: unanimity; unknown: simple majority, noted).
 /// @throws invalid_model when the body has no voting seats.
@@ -513,6 +515,14 @@ inline weighted_game game_of(const model& m, body_index b, quota_spec spec, bool
   std::vector<organisation_index> holders;
   for (const auto& s : m.seats()) {
     if (s.body != b || s.votes <= 0) continue;
+    if (m[s.holder].kind == organisation_kind::unknown_group) {
+      // a remainder of unnamed members: each votes on its own, one vote apiece
+      for (std::int64_t k = 0; k < s.votes; ++k) {
+        g.players.push_back(m[s.holder].id + " #" + std::to_string(k + 1));
+        g.weights.push_back(1);
+      }
+      continue;
+    }
     if (!per_seat) {
       auto it = std::find(holders.begin(), holders.end(), s.holder);
       if (it != holders.end()) {
