@@ -15,7 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 
-def main(d):
+def main(d, tol=1e-12, max_seconds=float("inf")):
     vertices, companies, edges = map(int, open(f"{d}/meta.txt").read().split())
     offsets = np.fromfile(f"{d}/offsets.u64", dtype=np.uint64).astype(np.int64)
     owner = np.fromfile(f"{d}/owner.u32", dtype=np.uint32).astype(np.int64)
@@ -38,15 +38,20 @@ def main(d):
         diff = abs(Y - X)
         X = Y
         change = diff.max() if diff.nnz else 0.0
-        print(f"sweep {sweeps}: nnz {X.nnz} max change {change:.3g} ({time.time() - t0:.1f} s)", file=sys.stderr, flush=True)
-        if change < 1e-12 or sweeps > 200:
+        big = X.data >= 0.01
+        print(f"sweep {sweeps}: nnz {X.nnz} max change {change:.3g} pairs>=1% {int(big.sum())} sum {X.data[big].sum():.9f}"
+              f" ({time.time() - t0:.1f} s)", file=sys.stderr, flush=True)
+        if change < tol or sweeps > 500 or time.time() - t0 > max_seconds:
             break
     elapsed = time.time() - t0
     big = X.data >= 0.01
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print(f"scipy: companies {companies} edges {edges} sweeps {sweeps} time {elapsed:.2f} s peak {peak_mb:.0f} MB")
+    print(f"scipy: companies {companies} edges {edges} sweeps {sweeps} last max change {change:.3g} time {elapsed:.2f} s peak {peak_mb:.0f} MB")
     print(f"checksum: pairs>=1% {int(big.sum())}  sum {X.data[big].sum():.9f}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/orgmodel-registry")
+    # ownership_peers.py <dir> [tolerance] [max seconds]
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/orgmodel-registry",
+         float(sys.argv[2]) if len(sys.argv) > 2 else 1e-12,
+         float(sys.argv[3]) if len(sys.argv) > 3 else float("inf"))

@@ -88,7 +88,10 @@ inline direct_ownership_result direct_ownership(const model& m) {
     auto& s = slot[o.owned.value];
     if (s == std::numeric_limits<std::uint32_t>::max()) {
       s = static_cast<std::uint32_t>(r.companies.size());
-      r.companies.push_back({.company = o.owned, .company_id = m[o.owned].id});
+      company_holdings c;
+      c.company = o.owned;
+      c.company_id = m[o.owned].id;
+      r.companies.push_back(std::move(c));
       totals.emplace_back();
     }
     auto& c = r.companies[s];

@@ -459,7 +459,7 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
   }
   // Deegan–Packel and PGI
   if (n <= std::min<std::size_t>(opt.mwc_player_limit, 40)) {
-    detail::mwc_enumerator e{g.weights, {}, {}, g.quota, opt.mwc_node_budget};
+    detail::mwc_enumerator e{g.weights, {}, {}, g.quota, opt.mwc_node_budget, 0, 0, {}, {}, false};
     e.run();
     if (!e.aborted && e.total > 0) {
       r.minimal_winning_coalitions = e.total;
