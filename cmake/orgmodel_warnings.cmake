@@ -5,7 +5,9 @@ target_compile_options(orgmodel_warnings INTERFACE
   # Deprecation notes come from Boost headers, not from our code.
   -Wno-error=deprecated-declarations
   # Designated initializers (the builder API) leave members at their defaults on purpose.
-  -Wno-missing-field-initializers)
+  -Wno-missing-field-initializers
+  # GCC 12 reports false -Wrestrict positives on std::string concatenation at -O2/-O3 (GCC bug 105329).
+  $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-restrict>)
 
 set(ORGMODEL_SANITIZE "" CACHE STRING "Sanitizers for the project's own targets, e.g. address,undefined")
 if(ORGMODEL_SANITIZE)

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
-          libgtest-dev libbenchmark-dev graphviz)
+          libgtest-dev libbenchmark-dev graphviz python3-jsonschema)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3 python3-networkx python3-igraph python3-scipy python3-graph-tool)
 fi

@@ -6,6 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 export CCACHE_BASEDIR="$PWD"
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DORGMODEL_BUILD_TESTS=OFF >/dev/null
-cmake --build build/release --target orgmodel_cli -j "$(nproc)" >/dev/null
+mkdir -p build/release
+log=build/release/report-build.log
+if ! { cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DORGMODEL_BUILD_TESTS=OFF &&
+       cmake --build build/release --target orgmodel_cli -j "$(nproc)"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "orgmodel: building the orgmodel program failed (log: $log)" >&2
+  exit 1
+fi
 exec build/release/examples/orgmodel report "$@"

@@ -36,9 +36,15 @@ inline std::string format_amount(money m) {
   const std::int64_t ore = m.minor();
   const std::int64_t whole = ore / 100;
   const std::int64_t rest = (ore < 0 ? -ore : ore) % 100;
-  std::string s = group_thousands(whole);
-  if (ore < 0 && whole == 0) s = "-" + s;
-  if (rest != 0) s += "." + std::string(rest < 10 ? "0" : "") + std::to_string(rest);
+  // Appends only: GCC 12 at -O3 warns falsely (-Wrestrict, bug 105329) on "literal" + std::string&&.
+  std::string s;
+  if (ore < 0 && whole == 0) s += '-';
+  s += group_thousands(whole);
+  if (rest != 0) {
+    s += '.';
+    s += static_cast<char>('0' + rest / 10);
+    s += static_cast<char>('0' + rest % 10);
+  }
   return s;
 }
 

@@ -110,6 +110,23 @@ class tracking_sax {
     }
     std::string what = ex.what();
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    // nlohmann repeats the position ("parse error at line 5, column 100: …"); ours comes first.
+    if (what.rfind("parse error at ", 0) == 0)
+      if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
+    // The "last read" text may hold the very bytes that are not UTF-8: write bytes above 0x7F as
+    // \xNN so that the message itself is valid UTF-8 (and can be put into JSON output).
+    std::string clean;
+    for (unsigned char c : what) {
+      if (c < 0x80) {
+        clean += static_cast<char>(c);
+      } else {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        clean += "\\x";
+        clean += hex[c >> 4];
+        clean += hex[c & 15];
+      }
+    }
+    what = std::move(clean);
     const bool overflow = ex.id == 406;  // out_of_range.406: a number beyond a double's range
     throw orgmodel::parse_error(overflow ? error_code::out_of_range : error_code::syntax, pointer(),
                                 (overflow ? "number out of range at line " : "not valid JSON at line ") +
@@ -169,7 +186,7 @@ class tracking_sax {
       node = stack_.back().slot;
       *node = std::move(container);
     }
-    stack_.push_back({node});
+    stack_.push_back(frame{node, nullptr, {}});
     return true;
   }
   bool close() {
@@ -188,7 +205,7 @@ class tracking_sax {
 class json_reader {
  public:
   model_data read(std::string_view text) {
-    check_nesting(text);
+    // Depth is limited inside tracking_sax (where the pointer is known), not by check_nesting.
     ojson doc;
     tracking_sax sax(doc, text);
     ojson::sax_parse(text.begin(), text.end(), &sax);

@@ -117,13 +117,15 @@ inline text_table relations_table(const model& m) {
   for (const auto& o : m.ownerships())
     t.row({"ownership", m[o.owner].id, m[o.owned].id, "share " + format_share_range(o.equity), src(o.source)});
   for (const auto& r : m.funding_rules()) {
-    std::string d = std::string(to_string(r.basis));
+    std::string d(to_string(r.basis));
+    d += ' ';
     switch (r.basis) {
-      case funding_basis::fixed: d += " " + format_amount(r.amount) + " SEK/yr"; break;
-      case funding_basis::per_inhabitant: d += " " + format_amount(r.rate) + " SEK/inhabitant"; break;
-      case funding_basis::matching: d += " " + r.ratio.str() + " × " + r.matches; break;
+      case funding_basis::fixed: d.append(format_amount(r.amount)).append(" SEK/yr"); break;
+      case funding_basis::per_inhabitant: d.append(format_amount(r.rate)).append(" SEK/inhabitant"); break;
+      case funding_basis::matching: d.append(r.ratio.str()).append(" × ").append(r.matches); break;
       case funding_basis::share_of_total:
-        d += " " + r.ratio.str() + " of " + format_amount(r.amount) + " SEK over " + std::to_string(r.period_years) + " yr";
+        d.append(r.ratio.str()).append(" of ").append(format_amount(r.amount)).append(" SEK over ");
+        d.append(std::to_string(r.period_years)).append(" yr");
         break;
     }
     if (r.year_from || r.year_to)

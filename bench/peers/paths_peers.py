@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+"""All-bodies decision latency with NetworkX, igraph and graph-tool, on the input bench_paths_bench
+exports (ORGMODEL_PATHS_EXPORT=<dir>): bodies.csv (body, expected wait, holder) and lines.csv
+(from, to, preparation days; only the lines carrying the class).
+
+The computation is the one of orgmodel::decision_latency_all: a multi-source Dijkstra on the
+reversed lines. A line u -> w becomes the edge w -> u weighted preparation + wait(u); lines out of
+mandate holders are dropped (a holder decides); the sources are the holders at their own wait,
+which the peers express as a virtual source S with an edge S -> h weighted wait(h).
+
+Only the shortest-path call is timed (time.process_time(), CPU time of this process, as the C++
+figure is Google Benchmark's CPU time); reading the CSV and building each library's graph is not.
+
+usage: /usr/bin/python3 bench/peers/paths_peers.py <dir> [--skip-networkx]
+"""
+import csv
+import math
+import sys
+import time
+
+import numpy as np
+
+
+def load(d):
+    b = np.loadtxt(f"{d}/bodies.csv", delimiter=",", skiprows=1)
+    wait = b[:, 1]
+    holder = b[:, 2].astype(bool)
+    e = np.loadtxt(f"{d}/lines.csv", delimiter=",", skiprows=1)
+    src = e[:, 0].astype(np.int64)
+    dst = e[:, 1].astype(np.int64)
+    prep = e[:, 2]
+    keep = ~holder[src]
+    src, dst, prep = src[keep], dst[keep], prep[keep]
+    n = len(wait)
+    s = n  # the virtual source
+    hs = np.nonzero(holder)[0]
+    # Reversed edges w -> u (dst -> src) with weight prep + wait(u), then S -> holders.
+    frm = np.concatenate([dst, np.full(len(hs), s)])
+    to = np.concatenate([src, hs])
+    w = np.concatenate([prep + wait[src], wait[hs]])
+    return n, s, frm, to, w
+
+
+def summary(dist, n):
+    finite = [x for x in dist[:n] if math.isfinite(x)]
+    return len(finite), sum(finite)
+
+
+def run_networkx(n, s, frm, to, w):
+    import networkx as nx
+    g = nx.DiGraph()
+    g.add_nodes_from(range(n + 1))
+    # A DiGraph keeps one edge per pair: keep the lightest of parallel lines, as Dijkstra would.
+    best = {}
+    for a, b, x in zip(frm.tolist(), to.tolist(), w.tolist()):
+        if (a, b) not in best or x < best[(a, b)]:
+            best[(a, b)] = x
+    g.add_weighted_edges_from((a, b, x) for (a, b), x in best.items())
+    t0 = time.process_time()
+    d = nx.multi_source_dijkstra_path_length(g, {s}, weight="weight")
+    t1 = time.process_time()
+    dist = [d.get(v, math.inf) for v in range(n)]
+    return t1 - t0, summary(dist, n)
+
+
+def run_igraph(n, s, frm, to, w):
+    import igraph as ig
+    g = ig.Graph(n=n + 1, edges=list(zip(frm.tolist(), to.tolist())), directed=True)
+    g.es["weight"] = w.tolist()
+    t0 = time.process_time()
+    d = g.distances(source=[s], weights="weight", mode="out")[0]
+    t1 = time.process_time()
+    return t1 - t0, summary(d, n)
+
+
+def run_graph_tool(n, s, frm, to, w):
+    import graph_tool.all as gt
+    g = gt.Graph(directed=True)
+    g.add_vertex(n + 1)
+    g.add_edge_list(np.column_stack([frm, to]))
+    wp = g.new_edge_property("double")
+    wp.a = w
+    t0 = time.process_time()
+    d = gt.shortest_distance(g, source=g.vertex(s), weights=wp)
+    t1 = time.process_time()
+    arr = d.a.copy()
+    arr[arr > 1e300] = math.inf
+    return t1 - t0, summary(arr.tolist(), n)
+
+
+def main():
+    d = sys.argv[1]
+    skip_nx = "--skip-networkx" in sys.argv
+    n, s, frm, to, w = load(d)
+    print(f"bodies {n}, reversed edges incl. source edges {len(frm)}")
+    with open(f"{d}/cpp_result.txt") as f:
+        print("orgmodel:", " ".join(line.strip() for line in f))
+    runs = [("igraph", run_igraph), ("graph-tool", run_graph_tool)]
+    if not skip_nx:
+        runs.insert(0, ("networkx", run_networkx))
+    for name, fn in runs:
+        secs, (reach, total) = fn(n, s, frm, to, w)
+        print(f"{name}: {secs * 1000:.0f} ms CPU, reachable {reach}, sum_expected_days {total:.6f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+// orgmodel compare [county]: the seven organisation models applied to one county, side by side.
+#include <sstream>
+
+#include "cli.hpp"
+#include "orgmodel/scenario/compare.hpp"
+
+namespace {
+
+int run(const orgmodel::cli::arguments& args, std::ostream& out) {
+  using namespace orgmodel;
+  if (args.positional().size() > 1) throw cli::usage_error("at most one county");
+  const std::string county = args.positional().empty() ? "Västmanlands län" : args.positional()[0];
+  std::vector<std::string> exclude;
+  if (auto e = args.get("exclude")) {
+    std::stringstream ss(*e);
+    for (std::string item; std::getline(ss, item, ',');)
+      if (!item.empty()) exclude.push_back(item);
+  }
+  const auto in = scenario::template_input::from_county(county, exclude);
+  const auto c = scenario::compare_templates(in);
+  const auto f = args.format();
+  if (f == cli::output_format::json) {
+    cli::print_json(scenario::to_json(c), out);
+    return 0;
+  }
+  if (f == cli::output_format::table)
+    out << in.county_name << ": " << in.municipalities.size() << " municipalities, " << in.member_population()
+        << " inhabitants, " << in.region_name << " (" << data::population_source << ")\n\n";
+  cli::print_table(scenario::to_table(c, f == cli::output_format::csv), f, out);
+  if (f == cli::output_format::table)
+    out << "\nFunding per year is computed from each template's rules; \"assumed params\" counts defaults the study\n"
+           "does not give (see docs/templates.md and --format json).\n";
+  return 0;
+}
+
+const bool registered = orgmodel::cli::register_command({
+    "compare",
+    "the seven organisation models (1A–4A) applied to one county, side by side",
+    "usage: orgmodel compare [county] [--exclude A,B] [--format table|json|csv]\n\n"
+    "Applies the templates of the seven organisation models of the benchmark study to a county\n"
+    "(default: Västmanlands län, its municipalities and region, SCB 2023) and prints members,\n"
+    "population, bodies by layer, seats, staff and funding per year side by side.\n"
+    "  county       a county name or code: \"Örebro län\", \"18\"\n"
+    "  --exclude    municipalities to leave out, comma-separated (e.g. --exclude Kiruna)",
+    {"exclude"},
+    run,
+});
+
+}  // namespace

@@ -1,0 +1,363 @@
+#pragma once
+/// @file
+/// @brief Evaluation of a model's funding rules for one year into exact flows with provenance.
+///
+/// Rounding rule (the only place money is rounded):
+/// - rate × population is exact: a rate is whole öre per inhabitant and a population is a whole
+///   number, so the product is a whole number of öre (1.60 SEK × 226 047 = 361 675.20 SEK).
+/// - ratio × amount (matching, share of a total) is rounded half away from zero to the öre
+///   (`detail::mul_div_round`), once, on the rule's whole figure.
+/// - a share of a total spread over `period_years` years is split by largest remainder: every
+///   year gets ⌊T / n⌋ öre and the first T mod n years one öre more, so the years sum to T exactly.
+///
+/// @code
+/// auto ev = orgmodel::evaluate_funding(m, 2024);
+/// for (const auto& f : ev.flows)
+///   if (f.amount) std::cout << m[f.rule].id << ' ' << f.amount->str() << '\n';
+/// @endcode
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "orgmodel/analysis/detail/largest_remainder.hpp"
+#include "orgmodel/core/checked.hpp"
+#include "orgmodel/core/money.hpp"
+#include "orgmodel/core/share.hpp"
+#include "orgmodel/model/model.hpp"
+
+namespace orgmodel {
+
+/// @brief How a share-of-total rule (a project's co-financing split) is booked.
+enum class share_of_total_mode : std::uint8_t {
+  per_year,      ///< ratio × amount split over the period's years by largest remainder
+  whole_period,  ///< ratio × amount booked once, in the period's first year
+};
+
+/// @brief Options of `evaluate_funding`.
+struct funding_options {
+  share_of_total_mode share_mode = share_of_total_mode::per_year;
+};
+
+/// @brief One evaluated flow: a rule's money in one year, with what it was computed from.
+///
+/// `amount` is nothing when an input is unknown (a payer without a population, a matched rule
+/// that is unknown): the flow is reported as unknown, never as 0.
+struct funding_flow {
+  funding_rule_index rule;
+  organisation_index payer;
+  organisation_index recipient;
+  int year = 0;
+  funding_basis basis = funding_basis::fixed;
+  std::optional<money> amount;    ///< the flow after caps and floors; nothing = unknown
+  std::optional<money> uncapped;  ///< before caps and floors
+  // Inputs, as far as the basis uses them.
+  std::optional<std::int64_t> population;  ///< per_inhabitant: the payer's population
+  std::optional<int> population_year;      ///< its reference year (31 Dec), when stated
+  money rate;                              ///< per_inhabitant: öre per inhabitant
+  share ratio = share::one();              ///< matching or share_of_total
+  std::optional<money> matched_sum;        ///< matching: the sum of the matched group's flows
+  std::uint32_t matched_rules = 0;         ///< matching: how many rules of the group flow this year
+  std::optional<money> period_total;       ///< share_of_total: ratio × amount for the whole period
+  int period_years = 1;                    ///< share_of_total: years the total is spread over
+  int period_index = 0;                    ///< share_of_total: 0 for the period's first year
+  // Flags.
+  bool unknown_population = false;    ///< the payer's population is not known
+  bool unknown_matched = false;       ///< a matched flow is unknown
+  bool capped = false;                ///< the cap lowered the flow
+  bool floored = false;               ///< the floor raised the flow
+  bool period_start_assumed = false;  ///< share_of_total without year_from: the evaluated year is taken as the first
+  provenance source = provenance::stated;
+  /// @brief True when the rule is only estimated or assumed, so the flow must be shown flagged.
+  [[nodiscard]] bool uncertain_source() const noexcept {
+    return source == provenance::estimated || source == provenance::assumed;
+  }
+  [[nodiscard]] bool known() const noexcept { return amount.has_value(); }
+};
+
+/// @brief A co-funding requirement in force: the payer must show at least `minimum` of own costs.
+/// It is a condition, not a flow, and is never added to income.
+struct co_funding_requirement {
+  funding_rule_index rule;
+  organisation_index payer;
+  organisation_index recipient;
+  int year = 0;
+  money minimum;
+};
+
+/// @brief Known money and the number of unknown flows in some sum.
+struct money_sum {
+  money known;
+  std::size_t unknown = 0;  ///< flows left out because their amount is unknown
+  /// @brief True when every flow in the sum is known, so `known` is the exact sum.
+  [[nodiscard]] bool exact() const noexcept { return unknown == 0; }
+};
+
+/// @brief Every flow of one year, in the order of the model's rules.
+struct funding_evaluation {
+  int year = 0;
+  share_of_total_mode share_mode = share_of_total_mode::per_year;
+  std::vector<funding_flow> flows;                    ///< rules in force that year, in rule order
+  std::vector<co_funding_requirement> requirements;  ///< co-funding minimums in force that year
+
+  /// @brief What `o` receives this year.
+  [[nodiscard]] money_sum income(organisation_index o) const {
+    money_sum s;
+    for (const auto& f : flows)
+      if (f.recipient == o) add(s, f);
+    return s;
+  }
+  /// @brief What `o` pays this year.
+  [[nodiscard]] money_sum paid(organisation_index o) const {
+    money_sum s;
+    for (const auto& f : flows)
+      if (f.payer == o) add(s, f);
+    return s;
+  }
+  /// @brief What `payer` pays `recipient` this year.
+  [[nodiscard]] money_sum paid(organisation_index payer, organisation_index recipient) const {
+    money_sum s;
+    for (const auto& f : flows)
+      if (f.payer == payer && f.recipient == recipient) add(s, f);
+    return s;
+  }
+  /// @brief Every flow of the year.
+  [[nodiscard]] money_sum total() const {
+    money_sum s;
+    for (const auto& f : flows) add(s, f);
+    return s;
+  }
+
+ private:
+  static void add(money_sum& s, const funding_flow& f) {
+    if (f.amount) s.known += *f.amount;
+    else ++s.unknown;
+  }
+};
+
+/// @brief Whether a rule is in force in `year` under `mode` (a share of a total only inside its period).
+inline bool rule_in_force(const funding_rule& r, int year, share_of_total_mode mode = share_of_total_mode::per_year) {
+  if (r.year_from && year < *r.year_from) return false;
+  if (r.year_to && year > *r.year_to) return false;
+  if (r.basis == funding_basis::share_of_total && r.year_from) {
+    if (mode == share_of_total_mode::whole_period) return year == *r.year_from;
+    return year < *r.year_from + r.period_years;
+  }
+  return true;
+}
+
+/// @brief The k-th of n largest-remainder parts of `total` (the first total mod n parts get one öre more).
+inline money year_part(money total, int n, int k) {
+  const std::int64_t t = total.minor();
+  const std::int64_t base = t / n;  // total is never negative (validated)
+  const std::int64_t extra = t % n;
+  return money::from_minor(base + (k < extra ? 1 : 0));
+}
+
+namespace detail {
+
+/// @brief The evaluation itself, on raw spans so that analyses can re-evaluate with changed rates
+/// without copying a model. `zero_rate` (when given, one entry per rule) marks per-inhabitant
+/// rules whose rate is taken as zero, which is how the budget check separates the part of an
+/// income that scales with the rate.
+inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, std::span<const organisation> orgs,
+                                         int year, const funding_options& opt,
+                                         const std::vector<char>* zero_rate = nullptr) {
+  funding_evaluation ev;
+  ev.year = year;
+  ev.share_mode = opt.share_mode;
+  const std::size_t n = rules.size();
+  constexpr std::uint32_t none = 0xffffffffu;
+  std::vector<std::uint32_t> slot(n, none);  // rule → index into ev.flows, when in force
+  std::size_t in_force = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (rule_in_force(rules[i], year, opt.share_mode)) ++in_force;
+  ev.flows.reserve(in_force);
+
+  // Groups: a dense id per group name, the rules of each group (CSR), and for each matching rule
+  // its matched group. Matching rules are then evaluated in dependency order (Kahn).
+  std::unordered_map<std::string_view, std::uint32_t> group_id;
+  std::vector<std::uint32_t> rule_group(n, none);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!rules[i].group.empty())
+      rule_group[i] = group_id.try_emplace(rules[i].group, static_cast<std::uint32_t>(group_id.size())).first->second;
+  const std::size_t g = group_id.size();
+  std::vector<std::uint32_t> goff(g + 1, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (rule_group[i] != none) ++goff[rule_group[i] + 1];
+  for (std::size_t k = 0; k < g; ++k) goff[k + 1] += goff[k];
+  std::vector<std::uint32_t> gmem(goff[g]);
+  {
+    std::vector<std::uint32_t> pos(goff.begin(), goff.end() - 1);
+    for (std::size_t i = 0; i < n; ++i)
+      if (rule_group[i] != none) gmem[pos[rule_group[i]]++] = static_cast<std::uint32_t>(i);
+  }
+
+  auto apply_bounds = [&](funding_flow& f, const funding_rule& r, int years) {
+    f.uncapped = f.amount;
+    if (!f.amount) return;
+    if (r.cap) {
+      money c = *r.cap * years;
+      if (c < *f.amount) f.amount = c, f.capped = true;
+    }
+    if (r.floor) {
+      money fl = *r.floor * years;
+      if (*f.amount < fl) f.amount = fl, f.floored = true;
+    }
+  };
+
+  // First pass: every rule in force gets a slot in rule order; non-matching rules are computed.
+  for (std::size_t i = 0; i < n; ++i) {
+    const funding_rule& r = rules[i];
+    if (!rule_in_force(r, year, opt.share_mode)) continue;
+    slot[i] = static_cast<std::uint32_t>(ev.flows.size());
+    funding_flow& f = ev.flows.emplace_back();
+    f.rule = funding_rule_index(static_cast<std::uint32_t>(i));
+    f.payer = r.payer;
+    f.recipient = r.recipient;
+    f.year = year;
+    f.basis = r.basis;
+    f.source = r.source;
+    f.ratio = r.ratio;
+    if (r.co_funding_min)
+      ev.requirements.push_back({f.rule, r.payer, r.recipient, year, *r.co_funding_min});
+    int bound_years = 1;
+    switch (r.basis) {
+      case funding_basis::fixed: f.amount = r.amount; break;
+      case funding_basis::per_inhabitant: {
+        const organisation& p = orgs[r.payer.value];
+        f.rate = (zero_rate && (*zero_rate)[i] != 0) ? money{} : r.rate;
+        f.population = p.population;
+        f.population_year = p.population_year;
+        if (!p.population) f.unknown_population = true;
+        else f.amount = money::from_minor(detail::checked_mul(f.rate.minor(), *p.population, "rate × population"));
+        break;
+      }
+      case funding_basis::share_of_total: {
+        const money t = money::from_minor(detail::mul_div_round(r.amount.minor(), r.ratio.numerator(), r.ratio.denominator()));
+        f.period_total = t;
+        f.period_years = r.period_years;
+        if (!r.year_from) f.period_start_assumed = r.period_years > 1;
+        f.period_index = r.year_from ? year - *r.year_from : 0;
+        if (opt.share_mode == share_of_total_mode::whole_period) {
+          f.amount = t;
+          bound_years = r.period_years;
+        } else {
+          f.amount = year_part(t, r.period_years, f.period_index);
+        }
+        break;
+      }
+      case funding_basis::matching: continue;  // second pass
+    }
+    apply_bounds(f, r, bound_years);
+  }
+
+  // Second pass: matching rules in dependency order. A matching rule waits for every rule of
+  // the group it matches; validation has rejected cycles, so Kahn's algorithm reaches them all.
+  std::vector<std::uint32_t> waiting(n, 0);
+  std::vector<std::uint32_t> ready;
+  std::vector<std::vector<std::uint32_t>> dependents;  // per group: matching rules that match it
+  dependents.resize(g);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (slot[i] == none || rules[i].basis != funding_basis::matching) continue;
+    auto it = group_id.find(rules[i].matches);
+    if (it == group_id.end()) {  // nothing in the group at all: matched sum 0
+      ready.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
+    dependents[it->second].push_back(static_cast<std::uint32_t>(i));
+    for (std::uint32_t k = goff[it->second]; k < goff[it->second + 1]; ++k)
+      if (rules[gmem[k]].basis == funding_basis::matching && slot[gmem[k]] != none) ++waiting[i];
+    if (waiting[i] == 0) ready.push_back(static_cast<std::uint32_t>(i));
+  }
+  std::size_t done = 0;
+  while (done < ready.size()) {
+    const std::uint32_t i = ready[done++];
+    const funding_rule& r = rules[i];
+    funding_flow& f = ev.flows[slot[i]];
+    money sum;
+    bool unknown = false;
+    std::uint32_t count = 0;
+    if (auto it = group_id.find(r.matches); it != group_id.end()) {
+      for (std::uint32_t k = goff[it->second]; k < goff[it->second + 1]; ++k) {
+        const std::uint32_t j = gmem[k];
+        if (slot[j] == none) continue;
+        ++count;
+        const funding_flow& m = ev.flows[slot[j]];
+        if (m.amount) sum += *m.amount;
+        else unknown = true;
+      }
+    }
+    f.matched_rules = count;
+    if (unknown) {
+      f.unknown_matched = true;
+    } else {
+      f.matched_sum = sum;
+      f.amount = money::from_minor(detail::mul_div_round(sum.minor(), r.ratio.numerator(), r.ratio.denominator()));
+    }
+    apply_bounds(f, r, 1);
+    if (rule_group[i] != none)
+      for (std::uint32_t d : dependents[rule_group[i]])
+        if (--waiting[d] == 0) ready.push_back(d);
+  }
+  return ev;
+}
+
+}  // namespace detail
+
+/// @brief Evaluates every funding rule of `m` in force in `year`.
+///
+/// Fixed rules give their amount; per-inhabitant rules rate × the payer's population (unknown
+/// when the population is); share-of-total rules ratio × amount, per year or for the whole
+/// period (`funding_options::share_mode`); matching rules ratio × the sum of the flows of the
+/// matched group in the same year, after those flows (a matching rule may match matching rules).
+/// Caps and floors bound each yearly flow (× period years for a whole-period booking).
+/// Co-funding minimums are listed as requirements, not flows.
+/// @throws arithmetic_error when a product overflows 64 bits.
+inline funding_evaluation evaluate_funding(const model& m, int year, const funding_options& opt = {}) {
+  return detail::evaluate_rules(m.funding_rules(), m.organisations(), year, opt);
+}
+
+/// @brief A per-inhabitant rate implied by an amount spread over a population.
+struct implied_rate_result {
+  money amount;
+  std::int64_t population = 0;
+  share exact_ore;  ///< öre per inhabitant, as an exact fraction
+  money rate;       ///< rounded half away from zero to the öre
+  [[nodiscard]] double sek_per_inhabitant() const noexcept { return exact_ore.value() / 100.0; }
+};
+
+/// @brief amount ÷ population, e.g. Business Region Skaraborg's 3 MSEK over Västra Götaland's
+/// 1 767 016 inhabitants ≈ 1.70 SEK. @throws arithmetic_error when the population is not positive.
+inline implied_rate_result implied_rate(money amount, std::int64_t population) {
+  if (population <= 0) throw arithmetic_error("an implied rate needs a positive population");
+  return {amount, population, share(amount.minor(), population),
+          money::from_minor(detail::mul_div_round(amount.minor(), 1, population))};
+}
+
+/// @brief A population implied by a total income, a fixed part and a per-inhabitant rate.
+struct implied_population_result {
+  money total;
+  money fixed;
+  money rate;
+  std::int64_t population = 0;  ///< ⌊(total − fixed) ÷ rate⌋
+  money remainder;              ///< (total − fixed) − population × rate; zero when it divides exactly
+  [[nodiscard]] bool exact() const noexcept { return remainder.minor() == 0; }
+};
+
+/// @brief (total − fixed) ÷ rate: e.g. the population that Stockholm Business Alliance's
+/// 19.2 MSEK implies for its members other than Stockholm, (19.2 − 7.5) MSEK ÷ 4 SEK = 2 925 000.
+/// @throws arithmetic_error when the rate is not positive or the fixed part exceeds the total.
+inline implied_population_result implied_population(money total, money fixed, money rate) {
+  if (rate.minor() <= 0) throw arithmetic_error("an implied population needs a positive rate");
+  const money rest = total - fixed;
+  if (rest.minor() < 0) throw arithmetic_error("the fixed part exceeds the total");
+  const std::int64_t p = rest.minor() / rate.minor();
+  return {total, fixed, rate, p, money::from_minor(rest.minor() - p * rate.minor())};
+}
+
+}  // namespace orgmodel

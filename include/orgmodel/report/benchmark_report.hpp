@@ -1,0 +1,108 @@
+#pragma once
+/// @file
+/// @brief The report on a set of models — by default the bundled benchmark of the Swedish study:
+/// an overview table, then one profile per model (category, host and owners, members with their
+/// SCB population, governance layers with seats and cadence, funding rules per year with their
+/// basis, stated budgets, team size, gaps in what is known), then the analyses' sections.
+///
+/// @code
+/// auto models = orgmodel::data::load_benchmark();
+/// orgmodel::report r = orgmodel::make_report(models);
+/// std::cout << orgmodel::to_text(r);            // or to_json(r).dump(2)
+/// @endcode
+///
+/// Adding an analysis section: write `report_section <analysis>_section(std::span<const model>)`
+/// in `include/orgmodel/report/<analysis>_section.hpp`, include it below and add one
+/// `append(r, <analysis>_section(models));` line in make_report(), after the existing ones.
+
+#include <span>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "orgmodel/data/population.hpp"
+#include "orgmodel/io/model_tables.hpp"
+#include "orgmodel/io/table.hpp"
+#include "orgmodel/model/model.hpp"
+#include "orgmodel/report/organisation_profile.hpp"
+#include "orgmodel/report/paths_section.hpp"
+#include "orgmodel/report/report_section.hpp"
+#include "orgmodel/report/funding_section.hpp"
+#include "orgmodel/report/compare_section.hpp"
+
+namespace orgmodel {
+
+/// @brief One row per model: its organisation, category, host, owners, members, population, team,
+/// bodies and the number of gaps — the comparison at a glance.
+inline text_table overview_table(std::span<const model> models) {
+  using a = text_table::align;
+  text_table t({"model", "organisation", "category", "host", "owners", "members", "population", "team", "bodies", "gaps"},
+               {a::left, a::left, a::left, a::left, a::right, a::right, a::right, a::right, a::right, a::right});
+  for (const auto& m : models) {
+    const auto mp = profile_model(m);
+    std::size_t gaps = 0;
+    for (const auto& g : mp.gaps) gaps += g.elements.size();
+    if (mp.organisations.empty()) {
+      std::int64_t pop = 0, munis = 0;
+      for (const auto& e : mp.territory) pop += e.population.value_or(0), munis += e.municipalities;
+      t.row({mp.model_id, "(no organisation)", "", "", "", std::to_string(munis), std::to_string(pop), "",
+             std::to_string(m.bodies().size()), std::to_string(gaps)});
+    }
+    for (const auto& p : mp.organisations) {
+      std::string host;
+      for (const auto& h : p.hosts) host += (host.empty() ? "" : ", ") + h.id;
+      t.row({mp.model_id, p.name, p.category ? std::string(to_string(*p.category)) : "", host,
+             std::to_string(p.owners.size()), std::to_string(p.members.count),
+             std::to_string(p.members.population) + (p.members.population_complete ? "" : "+"),
+             p.team_size ? std::to_string(*p.team_size) : "unknown", std::to_string(m.bodies().size()),
+             std::to_string(gaps)});
+    }
+  }
+  return t;
+}
+
+/// @brief The overview section: overview_table() as JSON rows and as aligned text.
+inline report_section overview_section(std::span<const model> models) {
+  const auto t = overview_table(models);
+  std::ostringstream s;
+  t.print(s);
+  s << "(population: members' inhabitants, SCB 31 Dec 2023; '+' = some members' population unknown)\n";
+  return {"overview", "Overview", table_to_json(t), s.str()};
+}
+
+/// @brief The organisations section: one profile per model (see organisation_profile.hpp).
+inline report_section organisations_section(std::span<const model> models) {
+  auto content = nlohmann::ordered_json::array();
+  std::string text;
+  for (const auto& m : models) {
+    const auto mp = profile_model(m);
+    content.push_back(to_json(mp));
+    text += to_text(mp);
+  }
+  return {"organisations", "Organisations", std::move(content), std::move(text)};
+}
+
+/// @brief The report header for `models`, without sections.
+inline report report_header(std::span<const model> models) {
+  report r;
+  r.title = models.size() == 1 ? "orgmodel report: " + models[0].info().name : "orgmodel report: benchmark of organisation models";
+  for (const auto& m : models) r.model_ids.push_back(m.info().id);
+  r.population_source = std::string(data::population_source);
+  r.population_reference_date = std::to_string(data::population_year) + "-12-31";
+  return r;
+}
+
+/// @brief The whole report on `models`: header, then the sections in order.
+inline report make_report(std::span<const model> models) {
+  report r = report_header(models);
+  append(r, overview_section(models));
+  append(r, organisations_section(models));
+  append(r, funding_section(models));
+  // Analysis sections follow here, one `append(r, <analysis>_section(models));` each, in the
+  // order they landed.
+  append(r, paths_section(models));
+  append(r, compare_section("Västmanlands län"));
+  return r;
+}
+
+}  // namespace orgmodel

@@ -1,0 +1,120 @@
+#pragma once
+/// @file
+/// @brief The report's funding section: for each model, the evaluated funding of its joint
+/// organisation per year (2023–2025), per inhabitant and per member, the budget checks (gaps
+/// flagged), and how far the municipal payers are from a population fair share.
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <span>
+#include <string>
+
+#include "orgmodel/analysis/budget_check.hpp"
+#include "orgmodel/analysis/contribution_comparison.hpp"
+#include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/io/format.hpp"
+#include "orgmodel/io/funding_json.hpp"
+#include "orgmodel/io/table.hpp"
+#include "orgmodel/report/report_section.hpp"
+
+namespace orgmodel {
+
+/// @brief The funding section of a report on `models` (years `first`..`last`, budget checks and
+/// fair shares in `budget_year`). The joint organisation of a model is the organisation whose id
+/// is the model's id; a model without one is reported on all its flows.
+inline report_section funding_section(std::span<const model> models, int first = 2023, int last = 2025,
+                                      int budget_year = 2024) {
+  report_section s;
+  s.id = "funding";
+  s.title = "Funding";
+  s.content = nlohmann::ordered_json::array();
+  using a = text_table::align;
+  text_table per_year({"model", "year", "income (SEK)", "members", "inhabitants", "SEK/inhabitant", "SEK/member", "flags"},
+                      {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
+  text_table gaps({"model", "organisation", "income (SEK)", "stated (SEK)", "gap (SEK)", "closing rate", "flag"},
+                  {a::left, a::left, a::right, a::right, a::right, a::right, a::left});
+  text_table fair({"model", "municipal payers", "pay more than population share", "largest excess (SEK)", "by"},
+                  {a::left, a::right, a::right, a::right, a::left});
+  for (const auto& m : models) {
+    nlohmann::ordered_json jm;
+    jm["model"] = m.info().id;
+    const auto self = m.find_organisation(m.info().id);
+    std::int64_t members = 0, inhabitants = 0;
+    bool unknown_pop = false;
+    if (self)
+      for (const auto& ms : m.memberships())
+        if (ms.organisation == *self && ms.kind == membership_kind::member) {
+          ++members;
+          const auto& p = m[ms.member];
+          const std::int64_t count = [&] {
+            for (const auto& [k, v] : p.extra)
+              if (k == "member_count") return static_cast<std::int64_t>(std::stoll(v));
+            return std::int64_t{1};
+          }();
+          members += count - 1;
+          if (p.population) inhabitants += *p.population;
+          else unknown_pop = true;
+        }
+    auto& years = jm["years"] = nlohmann::ordered_json::array();
+    for (int y = first; y <= last; ++y) {
+      const auto ev = evaluate_funding(m, y);
+      const money_sum inc = self ? ev.income(*self) : ev.total();
+      bool uncertain = false;
+      for (const auto& f : ev.flows)
+        if ((!self || f.recipient == *self) && f.uncertain_source()) uncertain = true;
+      std::string flags;
+      if (!inc.exact()) flags = std::to_string(inc.unknown) + " unknown flow(s)";
+      if (uncertain) flags += (flags.empty() ? "" : ", ") + std::string("estimated/assumed rules");
+      if (unknown_pop) flags += (flags.empty() ? "" : ", ") + std::string("member population unknown");
+      char per_inh[32] = "";
+      std::string per_mem;
+      if (inhabitants > 0 && !unknown_pop) std::snprintf(per_inh, sizeof per_inh, "%.2f", inc.known.major() / static_cast<double>(inhabitants));
+      if (members > 0) per_mem = group_thousands(static_cast<std::int64_t>(std::llround(inc.known.major() / static_cast<double>(members))));
+      per_year.row({m.info().id, std::to_string(y), format_amount(inc.known) + (inc.exact() ? "" : "+"),
+                    members ? std::to_string(members) : "", inhabitants ? group_thousands(inhabitants) : "", per_inh, per_mem, flags});
+      years.push_back({{"year", y}, {"income", inc.known.str()}, {"unknown_flows", inc.unknown},
+                       {"members", members}, {"inhabitants", inhabitants},
+                       {"sek_per_inhabitant", per_inh[0] ? nlohmann::ordered_json(std::stod(per_inh)) : nlohmann::ordered_json(nullptr)},
+                       {"flags", flags}});
+    }
+    auto& jb = jm["budget_checks"] = nlohmann::ordered_json::array();
+    for (const auto& c : check_budgets(m, budget_year, {}, "base")) {
+      jb.push_back(to_json(m, c));
+      gaps.row({m.info().id, m[c.organisation].id, format_amount(c.income.known) + (c.income.exact() ? "" : "+"),
+                c.stated ? format_amount(*c.stated) : "", c.gap ? format_amount(*c.gap) : "unknown",
+                c.closing_rate ? c.closing_rate->str() + " SEK/inh." : "",
+                c.shortfall() ? "GAP" : (c.gap && c.gap->minor() < 0 ? "surplus" : "")});
+    }
+    auto& jf = jm["contributions"] = nlohmann::ordered_json::array();
+    for (const auto& c : compare_contributions(m, budget_year)) {
+      jf.push_back(to_json(m, c));
+      std::size_t more = 0;
+      const contribution_row* top = nullptr;
+      for (const auto& r : c.rows) {
+        if (r.difference.minor() > 0) ++more;
+        if (!top || top->difference < r.difference) top = &r;
+      }
+      fair.row({m.info().id + (c.recipient == self ? "" : " → " + m[c.recipient].id), std::to_string(c.rows.size()),
+                std::to_string(more), top ? format_amount(top->difference) : "", top ? m[top->payer].id : ""});
+    }
+    s.content.push_back(std::move(jm));
+  }
+  std::string text;
+  auto add = [&](const char* heading, const text_table& t) {
+    std::ostringstream o;
+    t.print(o);
+    text += heading;
+    text += "\n";
+    text += o.str();
+    text += "\n";
+  };
+  add("Income of each joint organisation from its funding rules (SCB 2023 populations):", per_year);
+  add(("Budget checks " + std::to_string(budget_year) +
+       " (base income, projects left out, against the stated budget, else turnover, else cost):").c_str(), gaps);
+  add(("Municipal payers against a population fair share of the same total, " + std::to_string(budget_year) + ":").c_str(), fair);
+  s.text = std::move(text);
+  return s;
+}
+
+}  // namespace orgmodel

@@ -1,0 +1,361 @@
+#pragma once
+/// @file
+/// @brief Scenario comparison: the seven templates applied to one county, side by side.
+///
+/// Rows are templates, columns are named functions of a built variant. The default columns
+/// describe structure and money; later analyses add theirs (decision latency, coverage, cost per
+/// member, control) either per call (`compare_options::columns`) or for every comparison in the
+/// program with `register_compare_column` from their own header:
+///
+/// @code
+/// inline const bool latency_registered = orgmodel::scenario::register_compare_column(
+///     {.key = "latency_days", .header = "latency (days)", .order = 100,
+///      .cell = [](const orgmodel::scenario::scenario_variant& v) { ... return compare_cell{...}; }});
+/// @endcode
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/core/checked.hpp"
+#include "orgmodel/io/table.hpp"
+#include "orgmodel/scenario/templates.hpp"
+
+namespace orgmodel::scenario {
+
+/// @brief One template applied to the input, with what it was built from.
+struct scenario_variant {
+  model_category category = model_category::c1A;
+  template_parameters parameters;
+  model built;
+  const template_input* input = nullptr;  ///< the comparison's input; valid while the comparison lives
+};
+
+/// @brief One cell: its text for tables and CSV, its value for JSON (numbers stay numbers).
+struct compare_cell {
+  std::string text;
+  nlohmann::ordered_json value;
+};
+
+/// @brief A named column: a function of one variant.
+struct compare_column {
+  std::string key;     ///< JSON member name, snake_case
+  std::string header;  ///< table header
+  int order = 0;       ///< position among the columns (defaults use 0–99)
+  bool numeric = true; ///< right-aligned in tables
+  std::function<compare_cell(const scenario_variant&)> cell;
+};
+
+/// @brief Columns every comparison gets in addition to the defaults, in `order`; analyses
+/// register theirs here once (see the file comment).
+inline std::vector<compare_column>& compare_column_registry() {
+  static std::vector<compare_column> r;
+  return r;
+}
+/// @brief Adds a column to every comparison; returns true so it can initialise a namespace-scope
+/// constant. A later registration with the same key replaces the earlier one.
+inline bool register_compare_column(compare_column c) {
+  auto& r = compare_column_registry();
+  auto it = std::find_if(r.begin(), r.end(), [&](const compare_column& x) { return x.key == c.key; });
+  if (it != r.end()) *it = std::move(c);
+  else r.push_back(std::move(c));
+  return true;
+}
+
+namespace detail {
+
+/// @brief Money in whole SEK with thin grouping for tables: "6 162 320"; öre kept when non-zero.
+inline std::string sek_text(money m) {
+  std::string s = m.str();
+  const bool whole = s.ends_with(".00");
+  if (whole) s.resize(s.size() - 3);
+  auto dot = s.find('.');
+  std::string head = s.substr(0, dot), tail = dot == std::string::npos ? "" : s.substr(dot);
+  const bool neg = !head.empty() && head[0] == '-';
+  if (neg) head.erase(0, 1);
+  std::string g;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (i && (head.size() - i) % 3 == 0) g += ' ';
+    g += head[i];
+  }
+  return (neg ? "-" : "") + g + tail;
+}
+
+inline compare_cell number_cell(std::int64_t n) { return {std::to_string(n), n}; }
+inline compare_cell money_cell(money m) { return {sek_text(m), m.str()}; }
+
+/// @brief Members (member or served) of the variant's joint organisation that are municipalities.
+inline std::vector<organisation_index> member_municipalities(const scenario_variant& v) {
+  std::vector<organisation_index> out;
+  const auto& m = v.built;
+  for (const auto& x : m.memberships())
+    if (m[x.member].kind == organisation_kind::municipality && m[x.organisation].category) out.push_back(x.member);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+/// @brief The year whose flows the comparison shows: the input's population year (SCB 2023).
+/// Template rules carry no years, so every rule is in force; a project's share of its total is
+/// the first year's part of the period (`funding_flow::period_start_assumed`).
+inline int funding_year(const scenario_variant& v) { return v.input ? v.input->population_year : data::population_year; }
+
+/// @brief One year's flows by payer kind (municipalities, region, others such as agencies),
+/// from the funding analysis (`evaluate_funding`), so the comparison and `orgmodel funding`
+/// agree to the öre. Unknown flows are counted, never taken as 0.
+struct flow_totals {
+  money_sum municipal, region, other;
+  [[nodiscard]] money_sum total() const {
+    return {municipal.known + region.known + other.known, municipal.unknown + region.unknown + other.unknown};
+  }
+};
+/// @brief Which rules a sum takes: base funding, or projects (purpose "project:…").
+enum class flow_part : std::uint8_t { base, project };
+inline flow_totals flows_by_payer(const scenario_variant& v, flow_part part) {
+  const auto& m = v.built;
+  const auto ev = evaluate_funding(m, funding_year(v));
+  flow_totals t;
+  for (const auto& f : ev.flows) {
+    const bool project = m[f.rule].purpose.starts_with("project:");
+    if (project != (part == flow_part::project)) continue;
+    money_sum& s = m[f.payer].kind == organisation_kind::municipality ? t.municipal
+                   : m[f.payer].kind == organisation_kind::region     ? t.region
+                                                                      : t.other;
+    if (f.amount) s.known += *f.amount;
+    else ++s.unknown;
+  }
+  return t;
+}
+
+/// @brief The members' inhabitants; nothing when a member's population is unknown.
+inline std::optional<std::int64_t> member_population(const scenario_variant& v) {
+  std::int64_t p = 0;
+  for (auto i : member_municipalities(v)) {
+    const auto& pop = v.built[i].population;
+    if (!pop) return std::nullopt;
+    p += *pop;
+  }
+  return p;
+}
+
+/// @brief What the reader must know about the year's flows: unknown flows, rules that are only
+/// estimated or assumed, caps and floors applied, project periods whose start year is assumed.
+inline std::vector<std::string> funding_flags(const scenario_variant& v) {
+  const auto& m = v.built;
+  const auto ev = evaluate_funding(m, funding_year(v));
+  std::size_t unknown = 0, uncertain = 0, capped = 0, floored = 0, period = 0;
+  int period_years = 0;
+  for (const auto& f : ev.flows) {
+    unknown += f.known() ? 0 : 1;
+    uncertain += f.uncertain_source() ? 1 : 0;
+    capped += f.capped ? 1 : 0;
+    floored += f.floored ? 1 : 0;
+    if (f.period_start_assumed) ++period, period_years = f.period_years;
+  }
+  std::vector<std::string> out;
+  auto add = [&](std::size_t n, const std::string& what) {
+    if (n) out.push_back(std::to_string(n) + " " + what);
+  };
+  add(unknown, "flow(s) unknown");
+  add(uncertain, "flow(s) from estimated or assumed rules");
+  add(capped, "flow(s) capped");
+  add(floored, "flow(s) raised to a floor");
+  if (period)
+    add(period, "project flow(s): first year of a " + std::to_string(period_years) +
+                    "-year period (start year not given; the period total is split by largest remainder)");
+  return out;
+}
+
+/// @brief "unknown" (JSON null) unless every flow of the sum is known.
+inline compare_cell money_cell(const money_sum& s) { return s.exact() ? money_cell(s.known) : compare_cell{"unknown", nullptr}; }
+/// @brief A known sum divided by a count (rounded half away from zero to the öre); "unknown" when
+/// the sum or the count is unknown, "—" (null) when the count is zero.
+inline compare_cell money_per_cell(const money_sum& s, std::optional<std::int64_t> n) {
+  if (!s.exact() || !n) return {"unknown", nullptr};
+  if (*n == 0) return {"—", nullptr};
+  return money_cell(money::from_minor(orgmodel::detail::mul_div_round(s.known.minor(), 1, *n)));
+}
+
+inline compare_column body_count_column(layer l) {
+  return {"bodies_" + std::string(to_string(l)), "bodies " + std::string(to_string(l)), 40 + static_cast<int>(l), true,
+          [l](const scenario_variant& v) {
+            std::int64_t n = 0;
+            for (const auto& b : v.built.bodies()) n += b.layer == l ? 1 : 0;
+            return number_cell(n);
+          }};
+}
+
+}  // namespace detail
+
+/// @brief The default columns: model, members, population, host, bodies per layer, seats,
+/// municipal seats, staff, funding per year (total, municipal, regional, per municipality,
+/// per inhabitant) and project funding per year — all from `evaluate_funding` for the input's
+/// population year; a sum with an unknown flow is "unknown" (JSON null), never 0.
+inline std::vector<compare_column> default_compare_columns() {
+  using detail::number_cell;
+  std::vector<compare_column> c;
+  c.push_back({"category", "model", 0, false, [](const scenario_variant& v) {
+                 return compare_cell{std::string(to_string(v.category)), std::string(to_string(v.category))};
+               }});
+  c.push_back({"organisation", "organisation", 1, false, [](const scenario_variant& v) {
+                 const auto& o = v.built[v.built.organisation_at(v.parameters.id)];
+                 return compare_cell{o.name, o.name};
+               }});
+  c.push_back({"members", "members", 10, true, [](const scenario_variant& v) {
+                 return number_cell(static_cast<std::int64_t>(detail::member_municipalities(v).size()));
+               }});
+  c.push_back({"population", "population", 11, true, [](const scenario_variant& v) {
+                 const auto p = detail::member_population(v);
+                 return p ? number_cell(*p) : compare_cell{"unknown", nullptr};
+               }});
+  c.push_back({"host", "host / owner", 20, false, [](const scenario_variant& v) {
+                 const auto& m = v.built;
+                 const auto ipa = m.organisation_at(v.parameters.id);
+                 for (const auto& a : m.affiliations())
+                   if (a.child == ipa) return compare_cell{m[a.parent].name, m[a.parent].id};
+                 std::string owners;
+                 for (const auto& o : m.ownerships())
+                   if (o.owned == ipa && m[o.owner].kind == organisation_kind::region)
+                     owners = m[o.owner].name + " " + o.equity.low.str();
+                 if (!owners.empty()) return compare_cell{"owned: " + owners + " …", owners};
+                 return compare_cell{"—", nullptr};
+               }});
+  for (auto l : {layer::political, layer::executive, layer::operative, layer::owner}) c.push_back(detail::body_count_column(l));
+  c.push_back({"seats", "seats", 50, true, [](const scenario_variant& v) {
+                 return number_cell(static_cast<std::int64_t>(v.built.seats().size()));
+               }});
+  c.push_back({"municipal_seats", "municipal seats", 51, true, [](const scenario_variant& v) {
+                 std::int64_t n = 0;
+                 for (const auto& s : v.built.seats()) n += v.built[s.holder].kind == organisation_kind::municipality ? 1 : 0;
+                 return number_cell(n);
+               }});
+  c.push_back({"staff", "staff", 52, true, [](const scenario_variant& v) {
+                 std::int64_t n = 0;
+                 for (const auto& b : v.built.bodies()) n += b.staff.value_or(0);
+                 return number_cell(n);
+               }});
+  using detail::flow_part;
+  c.push_back({"base_funding_per_year", "base SEK/yr", 60, true,
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::base).total()); }});
+  c.push_back({"municipal_funding_per_year", "municipal SEK/yr", 61, true,
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::base).municipal); }});
+  c.push_back({"region_funding_per_year", "region SEK/yr", 62, true,
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::base).region); }});
+  c.push_back({"funding_per_municipality", "SEK/yr per municipality", 63, true, [](const scenario_variant& v) {
+                 const auto n = static_cast<std::int64_t>(detail::member_municipalities(v).size());
+                 return detail::money_per_cell(detail::flows_by_payer(v, flow_part::base).municipal, n);
+               }});
+  c.push_back({"base_funding_per_inhabitant", "base SEK/inhabitant", 64, true, [](const scenario_variant& v) {
+                 return detail::money_per_cell(detail::flows_by_payer(v, flow_part::base).total(), detail::member_population(v));
+               }});
+  c.push_back({"project_funding_per_year", "project SEK/yr", 65, true,
+               [](const scenario_variant& v) { return detail::money_cell(detail::flows_by_payer(v, flow_part::project).total()); }});
+  c.push_back({"assumed_parameters", "assumed params", 90, true, [](const scenario_variant& v) {
+                 std::int64_t n = 0;
+                 for (const auto& d : describe_parameters(v.category, v.parameters)) n += d.source == provenance::assumed ? 1 : 0;
+                 return number_cell(n);
+               }});
+  return c;
+}
+
+/// @brief What to compare and how.
+struct compare_options {
+  std::vector<model_category> categories{all_categories.begin(), all_categories.end()};
+  /// Parameters per category; a category not given uses `default_parameters`.
+  std::map<model_category, template_parameters> parameters;
+  /// Columns; empty means `default_compare_columns()`. Registered columns are added unless
+  /// `use_registry` is false.
+  std::vector<compare_column> columns;
+  bool use_registry = true;
+};
+
+/// @brief The templates applied to one input, and their columns evaluated.
+struct comparison {
+  template_input input;
+  std::vector<scenario_variant> variants;
+  std::vector<compare_column> columns;
+  std::vector<std::vector<compare_cell>> cells;  ///< [variant][column]
+};
+
+/// @brief Applies each template to `in` and evaluates the columns.
+/// @throws invalid_model, lookup_error from the templates.
+inline comparison compare_templates(const template_input& in, const compare_options& opt = {}) {
+  comparison c;
+  c.input = in;
+  c.columns = opt.columns.empty() ? default_compare_columns() : opt.columns;
+  if (opt.use_registry)
+    for (const auto& col : compare_column_registry()) c.columns.push_back(col);
+  std::stable_sort(c.columns.begin(), c.columns.end(), [](const compare_column& a, const compare_column& b) { return a.order < b.order; });
+  const std::string place = data::slug(county_short_name(in.county_name));
+  c.variants.reserve(opt.categories.size());
+  for (auto cat : opt.categories) {
+    auto it = opt.parameters.find(cat);
+    template_parameters p = it != opt.parameters.end() ? it->second : default_parameters(cat);
+    if (p.id.empty()) p.id = "ipa-" + place;
+    model built = build_template(cat, in, p);
+    c.variants.push_back({cat, std::move(p), std::move(built), nullptr});
+  }
+  for (auto& v : c.variants) v.input = &c.input;
+  for (const auto& v : c.variants) {
+    auto& row = c.cells.emplace_back();
+    for (const auto& col : c.columns) row.push_back(col.cell(v));
+  }
+  return c;
+}
+
+/// @brief The comparison as a table: one row per template. `machine`: cells are the JSON values
+/// (plain numbers, "5616260.00"), for CSV; otherwise the readable texts ("5 616 260").
+inline text_table to_table(const comparison& c, bool machine = false) {
+  std::vector<std::string> header;
+  std::vector<text_table::align> aligns;
+  for (const auto& col : c.columns) {
+    header.push_back(col.header);
+    aligns.push_back(col.numeric ? text_table::align::right : text_table::align::left);
+  }
+  text_table t(std::move(header), std::move(aligns));
+  for (const auto& row : c.cells) {
+    std::vector<std::string> r;
+    for (const auto& cell : row)
+      r.push_back(!machine ? cell.text : cell.value.is_string() ? cell.value.get<std::string>() : cell.value.is_null() ? "" : cell.value.dump());
+    t.row(std::move(r));
+  }
+  return t;
+}
+
+/// @brief The comparison as JSON: the input, the columns and one object per template.
+inline nlohmann::ordered_json to_json(const comparison& c) {
+  nlohmann::ordered_json j;
+  j["county"] = c.input.county_name;
+  j["county_code"] = c.input.county_code;
+  j["region"] = c.input.region_id;
+  j["municipalities"] = c.input.municipalities.size();
+  j["population"] = c.input.member_population();
+  j["population_source"] = std::string(data::population_source);
+  j["funding_year"] = c.input.population_year;
+  auto cols = nlohmann::ordered_json::array();
+  for (const auto& col : c.columns) cols.push_back({{"key", col.key}, {"header", col.header}});
+  j["columns"] = std::move(cols);
+  auto rows = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < c.variants.size(); ++i) {
+    nlohmann::ordered_json r;
+    r["model_id"] = c.variants[i].built.info().id;
+    for (std::size_t k = 0; k < c.columns.size(); ++k) r[c.columns[k].key] = c.cells[i][k].value;
+    auto assumed = nlohmann::ordered_json::array();
+    for (const auto& d : describe_parameters(c.variants[i].category, c.variants[i].parameters))
+      if (d.source != provenance::stated) assumed.push_back({{"name", d.name}, {"value", d.value}, {"provenance", to_string(d.source)}, {"basis", d.basis}});
+    r["flagged_parameters"] = std::move(assumed);
+    r["funding_flags"] = detail::funding_flags(c.variants[i]);
+    rows.push_back(std::move(r));
+  }
+  j["variants"] = std::move(rows);
+  return j;
+}
+
+}  // namespace orgmodel::scenario

@@ -1,0 +1,83 @@
+// Runs `orgmodel funding` and `orgmodel allocate` on bundled models and a CSV.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct funding_run {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+#ifdef ORGMODEL_CLI_PROGRAM
+funding_run run_funding_cli(const std::string& arguments) {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto tag = std::to_string(::getpid()) + "-f" + std::to_string(++counter);
+  const auto out = dir / ("orgmodel-funding-" + tag + ".out"), err = dir / ("orgmodel-funding-" + tag + ".err");
+  const std::string cmd = std::string("'") + ORGMODEL_CLI_PROGRAM + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  funding_run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  auto slurp = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  r.out = slurp(out);
+  r.err = slurp(err);
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  return r;
+}
+#define REQUIRE_FUNDING_PROGRAM() (void)0
+#else
+funding_run run_funding_cli(const std::string&) { return {}; }
+#define REQUIRE_FUNDING_PROGRAM() GTEST_SKIP() << "built without the orgmodel program"
+#endif
+
+}  // namespace
+
+TEST(FundingCli, VarmlandBudgetGapInJsonAndCsv) {
+  REQUIRE_FUNDING_PROGRAM();
+  auto r = run_funding_cli("funding business-region-varmland --year 2024 --view budget --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["budget_checks"][0]["income"], "3402576.00");
+  EXPECT_EQ(j["budget_checks"][0]["gap"], "1097424.00");
+  EXPECT_EQ(j["budget_checks"][0]["shortfall"], true);
+  auto csv = run_funding_cli("funding business-region-orebro --view flows --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("bro-region-matching"), std::string::npos);
+  auto bad = run_funding_cli("funding business-region-orebro --year 20x4");
+  EXPECT_EQ(bad.exit_code, 64);
+  auto all_csv = run_funding_cli("funding business-region-orebro --format csv");
+  EXPECT_EQ(all_csv.exit_code, 64);
+}
+
+TEST(FundingCli, AllocateAirportCsvAndModel) {
+  REQUIRE_FUNDING_PROGRAM();
+  const auto csv = std::filesystem::temp_directory_path() / ("orgmodel-airport-" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(csv) << "name,weight,cost\nA,1,8\nB,1,11\nC,1,13\nD,1,18\n";
+  auto r = run_funding_cli("allocate '" + csv.string() + "' --total 18 --method shapley --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["parts"][3]["amount"], "9.00");  // Littlechild–Owen example: 2, 3, 4, 9
+  auto m = run_funding_cli("allocate business-region-orebro --total 6162320 --method rate_matching --format json");
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  EXPECT_NE(m.out.find("implied rate 10.00 SEK"), std::string::npos);
+  auto bad = run_funding_cli("allocate '" + csv.string() + "' --method equal");
+  EXPECT_EQ(bad.exit_code, 64);  // no --total
+  std::filesystem::remove(csv);
+}

@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include "orgmodel/scenario/compare.hpp"
+
+namespace om = orgmodel;
+namespace sc = orgmodel::scenario;
+
+namespace {
+const nlohmann::ordered_json& cell(const nlohmann::ordered_json& j, const std::string& cat, const std::string& key) {
+  for (const auto& v : j["variants"])
+    if (v["category"] == cat) return v[key];
+  throw std::runtime_error("no variant " + cat);
+}
+}  // namespace
+
+TEST(Compare, VastmanlandSevenVariants) {
+  const auto in = sc::template_input::from_county("Västmanlands län");
+  const auto c = sc::compare_templates(in);
+  ASSERT_EQ(c.variants.size(), 7u);
+  const auto j = sc::to_json(c);
+  // SCB 2023, by hand from data/scb/se_municipalities_2023.csv: Skinnskatteberg 4 348 + Surahammar 9 934
+  // + Kungsör 8 643 + Hallstahammar 16 654 + Norberg 5 517 + Västerås 159 662 + Sala 22 853
+  // + Fagersta 13 222 + Köping 25 978 + Arboga 14 002 = 280 813 (= the county total).
+  EXPECT_EQ(j["municipalities"], 10);
+  EXPECT_EQ(j["population"], 280813);
+  EXPECT_EQ(j["region"], "region-vastmanland");
+  for (const auto& v : j["variants"]) {
+    EXPECT_EQ(v["members"], 10) << v["category"];
+    EXPECT_EQ(v["population"], 280813) << v["category"];
+  }
+  // 1A: 2 × 10 SEK × 280 813 = 5 616 260 SEK; per municipality 2 808 130 / 10 = 280 813 SEK.
+  EXPECT_EQ(cell(j, "1A", "base_funding_per_year"), "5616260.00");
+  EXPECT_EQ(cell(j, "1A", "funding_per_municipality"), "280813.00");
+  EXPECT_EQ(cell(j, "1A", "base_funding_per_inhabitant"), "20.00");
+  // 1B: 2 × 6 × 280 813 = 3 369 756 SEK.
+  EXPECT_EQ(cell(j, "1B", "base_funding_per_year"), "3369756.00");
+  // 2A: the region alone, 1 MSEK; municipalities pay nothing.
+  EXPECT_EQ(cell(j, "2A", "base_funding_per_year"), "1000000.00");
+  EXPECT_EQ(cell(j, "2A", "municipal_funding_per_year"), "0.00");
+  // 3A: 4 000 000 + 1.6 × 280 813 = 4 449 300.80. Project: 20 MSEK over 3 years, each rule's
+  // period total split by largest remainder (analysis/funding.hpp); the year shown is the first
+  // of the period: agency and region 40 % = 800 000 000 öre = 3 × 266 666 666 + 2 → first year
+  // 266 666 667 öre each; each municipality 2 % = 40 000 000 öre = 3 × 13 333 333 + 1 → first
+  // year 13 333 334 öre. 2 × 2 666 666.67 + 10 × 133 333.34 = 6 666 666.74. (The three years are
+  // 6 666 666.74 + 6 666 666.64 + 6 666 666.62 = 20 000 000.00 exactly.)
+  EXPECT_EQ(cell(j, "3A", "base_funding_per_year"), "4449300.80");
+  EXPECT_EQ(cell(j, "3A", "project_funding_per_year"), "6666666.74");
+  EXPECT_EQ(j["funding_year"], 2023);
+  ASSERT_EQ(cell(j, "3A", "funding_flags").size(), 2U);  // estimated project total; assumed period start
+  EXPECT_NE(cell(j, "3A", "funding_flags")[1].get<std::string>().find("12 project flow(s)"), std::string::npos);
+  EXPECT_TRUE(cell(j, "1A", "funding_flags").empty());
+  // 4A: Västerås 7.5 MSEK fixed + 4 × (280 813 − 159 662) = 7 984 604 SEK.
+  EXPECT_EQ(cell(j, "4A", "base_funding_per_year"), "7984604.00");
+  // Bodies: 1A has a steering group (political) of 10 KSOs + the regional chair, and the committee.
+  EXPECT_EQ(cell(j, "1A", "bodies_political"), 2);
+  EXPECT_EQ(cell(j, "3A", "bodies_owner"), 1);
+  EXPECT_EQ(cell(j, "2B", "municipal_seats"), 0);
+  // 1A: management group 10 + steering group 10 + the host's signatory (Västerås) 1 = 21 municipal seats.
+  EXPECT_EQ(cell(j, "1A", "municipal_seats"), 21);
+  // Table: header + rule + seven rows.
+  std::ostringstream s;
+  sc::to_table(c).print(s);
+  const std::string text = s.str();
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 9);
+}
+
+TEST(Compare, RegisteredColumnsAreAdded) {
+  sc::register_compare_column({"test_bodies", "bodies", 99, true, [](const sc::scenario_variant& v) {
+                                 return sc::compare_cell{std::to_string(v.built.bodies().size()),
+                                                         static_cast<std::int64_t>(v.built.bodies().size())};
+                               }});
+  const auto c = sc::compare_templates(sc::template_input::from_county("19"), {.categories = {om::model_category::c2B}});
+  ASSERT_EQ(c.columns.back().key, "test_bodies");
+  EXPECT_EQ(c.cells[0].back().value, 3);  // team, head of department, committee
+  sc::compare_column_registry().clear();
+}
+
+// A member without a known population: its fee is unknown, so every sum it enters is "unknown"
+// (null in JSON), never a smaller number; the region's matching of the fees is unknown too.
+TEST(Compare, UnknownPopulationIsUnknownNotZero) {
+  const auto in = sc::template_input::from_county("19");
+  auto d = sc::build_template(om::model_category::c1A, in).data();
+  for (auto& o : d.organisations)
+    if (o.id == "sala") o.population.reset(), o.population_year.reset();
+  sc::scenario_variant v{om::model_category::c1A, sc::default_parameters(om::model_category::c1A), om::model(std::move(d)), &in};
+  v.parameters.id = "ipa-vastmanland";
+  for (const auto& col : sc::default_compare_columns()) {
+    const auto c = col.cell(v);
+    if (col.key == "population" || col.key == "base_funding_per_year" || col.key == "municipal_funding_per_year" ||
+        col.key == "region_funding_per_year" || col.key == "funding_per_municipality" ||
+        col.key == "base_funding_per_inhabitant") {
+      EXPECT_EQ(c.text, "unknown") << col.key;
+      EXPECT_TRUE(c.value.is_null()) << col.key;
+    }
+    if (col.key == "project_funding_per_year") {
+      EXPECT_EQ(c.value, "0.00");  // 1A has no project
+    }
+  }
+  // 10 fees, one unknown; the region's matching depends on it.
+  const auto flags = sc::detail::funding_flags(v);
+  ASSERT_FALSE(flags.empty());
+  EXPECT_EQ(flags[0], "2 flow(s) unknown");
+}
