@@ -1,0 +1,125 @@
+#pragma once
+/// @file
+/// @brief The report's ownership section: Invest in Norrbotten's shareholders' meeting, High Coast
+/// Invest through BizMaker AB, and the voting power of the members of the steering bodies of the
+/// nine organisations (and of any further models, such as the Västmanland templates).
+
+#include <span>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "orgmodel/analysis/control.hpp"
+#include "orgmodel/analysis/ownership.hpp"
+#include "orgmodel/analysis/voting_power.hpp"
+#include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/io/table.hpp"
+
+namespace orgmodel::report {
+
+/// @brief A report section: its JSON object and its text rendering.
+struct ownership_section_result {
+  std::string title = "Ownership, control and voting power";
+  nlohmann::ordered_json json;
+  std::string text;
+};
+
+namespace detail {
+/// Bodies where members vote: every kind but teams, networks, single officials and advisers.
+inline bool voting_body(body_kind k) {
+  return k != body_kind::operative_team && k != body_kind::official && k != body_kind::network && k != body_kind::reference_group;
+}
+
+/// One row per voting body with at least two voting members.
+inline void steering_power(const model& m, text_table& t, nlohmann::ordered_json& rows) {
+  for (std::uint32_t b = 0; b < m.bodies().size(); ++b) {
+    const auto& bd = m.bodies()[b];
+    if (!voting_body(bd.kind)) continue;
+    int voters = 0;
+    for (const auto& s : m.seats()) voters += s.body.value == b && s.votes > 0;
+    if (voters < 2) continue;
+    auto r = body_voting_power(m, body_index(b), {});
+    if (r.players.size() < 2) continue;
+    const player_power* top = &r.players[0];
+    int vetoes = 0, nulls = 0;
+    bool equal = true;
+    for (const auto& p : r.players) {
+      if (p.banzhaf > top->banzhaf) top = &p;
+      vetoes += p.veto;
+      nulls += p.null_player;
+      equal = equal && std::fabs(p.banzhaf - r.players[0].banzhaf) < 1e-12;
+    }
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.1f %%", top->banzhaf * 100.0);
+    t.row({m.info().id, bd.id, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
+           r.quota_rule, equal ? "equal" : top->player + " " + pct, std::to_string(vetoes), std::to_string(nulls)});
+    rows.push_back({{"model", m.info().id}, {"body", bd.id}, {"players", r.players.size()}, {"quota", r.game.quota},
+                    {"total_votes", r.game.total()}, {"quota_rule", r.quota_rule}, {"equal_power", equal},
+                    {"strongest", top->player}, {"strongest_banzhaf", top->banzhaf}, {"veto_players", vetoes}, {"null_players", nulls}});
+  }
+}
+}  // namespace detail
+
+/// @brief Builds the section from the bundled models; `more` adds models (e.g. the Västmanland
+/// templates) to the voting-power table of steering bodies.
+/// @throws lookup_error when a bundled model is missing from the data directory.
+inline ownership_section_result ownership_section(std::span<const model> more = {}) {
+  ownership_section_result s;
+  std::ostringstream text;
+  text << s.title << "\n\n";
+
+  // 1. Invest in Norrbotten AB's shareholders' meeting
+  const model iin = data::load_bundled_model("invest-in-norrbotten");
+  const auto meeting = iin.body_at("iin-owners-meeting");
+  nlohmann::ordered_json iin_j{{"model", iin.info().id}, {"direct", to_json(direct_ownership(iin))}, {"control", to_json(analyse_control(iin))}};
+  text << "Invest in Norrbotten AB — shareholders' meeting (" << iin[meeting].name << ")\n";
+  for (const char* q : {"majority", "two-thirds"}) {
+    auto r = body_voting_power(iin, meeting, quota_spec::parse(q));
+    iin_j[std::string("power_") + q] = to_json(r);
+    text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
+    std::ostringstream tt;
+    voting_power_table(r).print(tt);
+    text << tt.str();
+  }
+  text << "\nThe region's 75 % decides every simple- and two-thirds-majority question alone (a dictator in\n"
+          "the weighted game); the 13 municipalities, 25 % together, are null players: no coalition of\n"
+          "theirs ever changes an outcome. Only unanimity gives each owner a veto.\n";
+  s.json["invest_in_norrbotten"] = std::move(iin_j);
+
+  // 2. High Coast Invest through BizMaker AB
+  const model hci = data::load_bundled_model("high-coast-invest");
+  auto own = analyse_ownership(hci);
+  auto ctl = analyse_control(hci);
+  std::string parent = "bizmaker";
+  for (const auto& a : hci.affiliations())
+    if (hci[a.child].id == "high-coast-invest") parent = hci[a.parent].id;
+  s.json["high_coast_invest"] = {{"model", hci.info().id}, {"business_area_of", parent}, {"ownership", to_json(own)}, {"control", to_json(ctl)}};
+  text << "\nHigh Coast Invest — a business area of " << parent << " since 2023-09-01; owners of " << parent << ":\n";
+  {
+    std::ostringstream tt;
+    direct_ownership_table(own.direct).print(tt);
+    text << tt.str();
+  }
+  text << "The study names the owners but not their shares (each 0–100 %): no owner certainly reaches the\n"
+          "25 % line or certainly controls the company; each of the eight possibly does. The ranges are\n"
+          "carried as bounds, not replaced by a guess.\n";
+
+  // 3. Voting power on the steering bodies
+  text_table t({"model", "body", "players", "quota", "rule", "strongest (Banzhaf)", "vetoes", "null"});
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (auto id : data::study_model_ids()) detail::steering_power(data::load_bundled_model(id), t, rows);
+  for (const auto& m : more) detail::steering_power(m, t, rows);
+  s.json["steering_bodies"] = std::move(rows);
+  text << "\nVoting power of the members of the voting bodies (the body's own quota or rule):\n";
+  {
+    std::ostringstream tt;
+    t.print(tt);
+    text << tt.str();
+  }
+  s.text = text.str();
+  return s;
+}
+
+}  // namespace orgmodel::report
