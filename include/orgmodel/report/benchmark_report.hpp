@@ -26,6 +26,7 @@
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/report/organisation_profile.hpp"
 #include "orgmodel/report/paths_section.hpp"
+#include "orgmodel/report/ownership_section.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/report/funding_section.hpp"
 #include "orgmodel/report/compare_section.hpp"
@@ -104,6 +105,7 @@ inline report make_report(std::span<const model> models) {
   append(r, paths_section(models));
   append(r, compare_section("Västmanlands län"));
   append(r, coverage_section(models));
+  append(r, ownership_section(models));
   return r;
 }
 

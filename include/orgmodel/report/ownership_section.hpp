@@ -16,17 +16,12 @@
 #include "orgmodel/analysis/voting_power.hpp"
 #include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/io/table.hpp"
+#include "orgmodel/report/report_section.hpp"
+#include "orgmodel/scenario/templates.hpp"
 
-namespace orgmodel::report {
+namespace orgmodel {
 
-/// @brief A report section: its JSON object and its text rendering.
-struct ownership_section_result {
-  std::string title = "Ownership, control and voting power";
-  nlohmann::ordered_json json;
-  std::string text;
-};
-
-namespace detail {
+namespace ownership_report_detail {
 /// Bodies where members vote: every kind but teams, networks, single officials and advisers.
 inline bool voting_body(body_kind k) {
   return k != body_kind::operative_team && k != body_kind::official && k != body_kind::network && k != body_kind::reference_group;
@@ -60,18 +55,27 @@ inline void steering_power(const model& m, text_table& t, nlohmann::ordered_json
                     {"strongest", top->player}, {"strongest_banzhaf", top->banzhaf}, {"veto_players", vetoes}, {"null_players", nulls}});
   }
 }
-}  // namespace detail
+/// The model with this id among `models`, else the bundled one.
+inline model find_or_load(std::span<const model> models, std::string_view id) {
+  for (const auto& m : models)
+    if (m.info().id == id) return m;
+  return data::load_bundled_model(id);
+}
+}  // namespace ownership_report_detail
 
-/// @brief Builds the section from the bundled models; `more` adds models (e.g. the Västmanland
-/// templates) to the voting-power table of steering bodies.
-/// @throws lookup_error when a bundled model is missing from the data directory.
-inline ownership_section_result ownership_section(std::span<const model> more = {}) {
-  ownership_section_result s;
+/// @brief The report's ownership section: Invest in Norrbotten's shareholders' meeting, High Coast
+/// Invest through BizMaker AB (taken from `models` when there, else from the bundled models), and
+/// the voting power on the voting bodies of `models` (the nine by default) and of the templates of
+/// the seven organisation models built for `template_county` (none when empty).
+/// @throws lookup_error when a bundled model or the county is unknown.
+inline report_section ownership_section(std::span<const model> models, std::string_view template_county = "Västmanlands län") {
+  report_section s;
+  s.id = "ownership";
+  s.title = "Ownership, control and voting power";
   std::ostringstream text;
-  text << s.title << "\n\n";
 
   // 1. Invest in Norrbotten AB's shareholders' meeting
-  const model iin = data::load_bundled_model("invest-in-norrbotten");
+  const model iin = ownership_report_detail::find_or_load(models, "invest-in-norrbotten");
   const auto meeting = iin.body_at("iin-owners-meeting");
   nlohmann::ordered_json iin_j{{"model", iin.info().id}, {"direct", to_json(direct_ownership(iin))}, {"control", to_json(analyse_control(iin))}};
   text << "Invest in Norrbotten AB — shareholders' meeting (" << iin[meeting].name << ")\n";
@@ -86,16 +90,16 @@ inline ownership_section_result ownership_section(std::span<const model> more = 
   text << "\nThe region's 75 % decides every simple- and two-thirds-majority question alone (a dictator in\n"
           "the weighted game); the 13 municipalities, 25 % together, are null players: no coalition of\n"
           "theirs ever changes an outcome. Only unanimity gives each owner a veto.\n";
-  s.json["invest_in_norrbotten"] = std::move(iin_j);
+  s.content["invest_in_norrbotten"] = std::move(iin_j);
 
   // 2. High Coast Invest through BizMaker AB
-  const model hci = data::load_bundled_model("high-coast-invest");
+  const model hci = ownership_report_detail::find_or_load(models, "high-coast-invest");
   auto own = analyse_ownership(hci);
   auto ctl = analyse_control(hci);
   std::string parent = "bizmaker";
   for (const auto& a : hci.affiliations())
     if (hci[a.child].id == "high-coast-invest") parent = hci[a.parent].id;
-  s.json["high_coast_invest"] = {{"model", hci.info().id}, {"business_area_of", parent}, {"ownership", to_json(own)}, {"control", to_json(ctl)}};
+  s.content["high_coast_invest"] = {{"model", hci.info().id}, {"business_area_of", parent}, {"ownership", to_json(own)}, {"control", to_json(ctl)}};
   text << "\nHigh Coast Invest — a business area of " << parent << " since 2023-09-01; owners of " << parent << ":\n";
   {
     std::ostringstream tt;
@@ -109,9 +113,17 @@ inline ownership_section_result ownership_section(std::span<const model> more = 
   // 3. Voting power on the steering bodies
   text_table t({"model", "body", "players", "quota", "rule", "strongest (Banzhaf)", "vetoes", "null"});
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  for (auto id : data::study_model_ids()) detail::steering_power(data::load_bundled_model(id), t, rows);
-  for (const auto& m : more) detail::steering_power(m, t, rows);
-  s.json["steering_bodies"] = std::move(rows);
+  if (models.empty()) {
+    for (auto id : data::study_model_ids()) ownership_report_detail::steering_power(data::load_bundled_model(id), t, rows);
+  } else {
+    for (const auto& m : models) ownership_report_detail::steering_power(m, t, rows);
+  }
+  if (!template_county.empty()) {
+    const auto in = scenario::template_input::from_county(template_county);
+    for (std::size_t c = 0; c < enum_names<model_category>::names.size(); ++c)
+      ownership_report_detail::steering_power(scenario::build_template(static_cast<model_category>(c), in), t, rows);
+  }
+  s.content["steering_bodies"] = std::move(rows);
   text << "\nVoting power of the members of the voting bodies (the body's own quota or rule):\n";
   {
     std::ostringstream tt;
@@ -122,4 +134,4 @@ inline ownership_section_result ownership_section(std::span<const model> more = 
   return s;
 }
 
-}  // namespace orgmodel::report
+}  // namespace orgmodel
