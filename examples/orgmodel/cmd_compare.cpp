@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "orgmodel/io/format.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
 namespace {
@@ -23,13 +24,15 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     cli::print_json(scenario::to_json(c), out);
     return 0;
   }
-  if (f == cli::output_format::table)
-    out << in.county_name << ": " << in.municipalities.size() << " municipalities, " << in.member_population()
-        << " inhabitants, " << in.region_name << " (" << data::population_source << ")\n\n";
-  cli::print_table(scenario::to_table(c, f == cli::output_format::csv), f, out);
-  if (f == cli::output_format::table)
-    out << "\nFunding per year is computed from each template's rules; \"assumed params\" counts defaults the study\n"
-           "does not give (see docs/templates.md and --format json).\n";
+  if (f != cli::output_format::table) {
+    cli::print_table(scenario::to_table(c, true), f, out);
+    return 0;
+  }
+  out << in.county_name << ": " << in.municipalities.size() << " municipalities, "
+      << group_thousands(in.member_population()) << " inhabitants, " << in.region_name << "\n"
+      << "Population: " << data::population_source << "\n\n";
+  scenario::print_text(c, out);
+  out << "\n" << scenario::funding_note << "\n";
   return 0;
 }
 

@@ -101,3 +101,23 @@ TEST(Compare, UnknownPopulationIsUnknownNotZero) {
   ASSERT_FALSE(flags.empty());
   EXPECT_EQ(flags[0], "2 flow(s) unknown");
 }
+
+// The readable rendering: four narrow tables (members, governance, funding, parameters), each led
+// by the model column, with the money and populations grouped in thousands.
+TEST(Compare, PrintTextGroupsColumns) {
+  const auto c = sc::compare_templates(sc::template_input::from_county("Västmanlands län"));
+  std::ostringstream s;
+  sc::print_text(c, s);
+  const std::string text = s.str();
+  EXPECT_NE(text.find("Members and host:\n"), std::string::npos);
+  EXPECT_NE(text.find("Funding in 2023 (SEK):\n"), std::string::npos);
+  EXPECT_NE(text.find("280 813"), std::string::npos);
+  EXPECT_NE(text.find("6 666 666.74"), std::string::npos);
+  EXPECT_NE(text.find("Region Västmanland (owns 75 %)"), std::string::npos);
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    std::size_t w = 0;
+    for (unsigned char ch : line) w += (ch & 0xC0) != 0x80 ? 1 : 0;
+    EXPECT_LE(w, 130U) << line;
+  }
+}

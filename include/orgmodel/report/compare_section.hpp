@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "orgmodel/data/population.hpp"
+#include "orgmodel/io/format.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
@@ -23,10 +24,11 @@ inline report_section compare_section(std::string_view county = "Västmanlands l
   s.title = "Organisation models applied to " + in.county_name;
   s.content = scenario::to_json(c);
   std::ostringstream t;
-  t << "The seven organisation models of the study (templates 1A–4A) applied to " << in.county_name << ": "
-    << in.municipalities.size() << " municipalities, " << in.member_population() << " inhabitants, " << in.region_name
-    << " (" << data::population_source << ").\n\n";
-  scenario::to_table(c).print(t);
+  t << "The seven organisation models of the study (templates 1A–4A) applied to\n" << in.county_name << ": "
+    << in.municipalities.size() << " municipalities, " << group_thousands(in.member_population()) << " inhabitants, "
+    << in.region_name << ".\nPopulation: " << data::population_source << ".\n"
+    << scenario::funding_note << "\n\n";
+  scenario::print_text(c, t);
   s.text = t.str();
   return s;
 }

@@ -16,15 +16,19 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/core/checked.hpp"
+#include "orgmodel/io/format.hpp"
 #include "orgmodel/io/table.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
@@ -71,25 +75,8 @@ inline bool register_compare_column(compare_column c) {
 
 namespace detail {
 
-/// @brief Money in whole SEK with thin grouping for tables: "6 162 320"; öre kept when non-zero.
-inline std::string sek_text(money m) {
-  std::string s = m.str();
-  const bool whole = s.ends_with(".00");
-  if (whole) s.resize(s.size() - 3);
-  auto dot = s.find('.');
-  std::string head = s.substr(0, dot), tail = dot == std::string::npos ? "" : s.substr(dot);
-  const bool neg = !head.empty() && head[0] == '-';
-  if (neg) head.erase(0, 1);
-  std::string g;
-  for (std::size_t i = 0; i < head.size(); ++i) {
-    if (i && (head.size() - i) % 3 == 0) g += ' ';
-    g += head[i];
-  }
-  return (neg ? "-" : "") + g + tail;
-}
-
-inline compare_cell number_cell(std::int64_t n) { return {std::to_string(n), n}; }
-inline compare_cell money_cell(money m) { return {sek_text(m), m.str()}; }
+inline compare_cell number_cell(std::int64_t n) { return {group_thousands(n), n}; }
+inline compare_cell money_cell(money m) { return {format_amount(m), m.str()}; }
 
 /// @brief Members (member or served) of the variant's joint organisation that are municipalities.
 inline std::vector<organisation_index> member_municipalities(const scenario_variant& v) {
@@ -220,11 +207,10 @@ inline std::vector<compare_column> default_compare_columns() {
                  const auto ipa = m.organisation_at(v.parameters.id);
                  for (const auto& a : m.affiliations())
                    if (a.child == ipa) return compare_cell{m[a.parent].name, m[a.parent].id};
-                 std::string owners;
                  for (const auto& o : m.ownerships())
                    if (o.owned == ipa && m[o.owner].kind == organisation_kind::region)
-                     owners = m[o.owner].name + " " + o.equity.low.str();
-                 if (!owners.empty()) return compare_cell{"owned: " + owners + " …", owners};
+                     return compare_cell{m[o.owner].name + " (owns " + format_percent(o.equity.low) + ")",
+                                         m[o.owner].name + " " + o.equity.low.str()};
                  return compare_cell{"—", nullptr};
                }});
   for (auto l : {layer::political, layer::executive, layer::operative, layer::owner}) c.push_back(detail::body_count_column(l));
@@ -327,6 +313,49 @@ inline text_table to_table(const comparison& c, bool machine = false) {
     t.row(std::move(r));
   }
   return t;
+}
+
+/// @brief How to read the funding columns; printed under the comparison by the CLI and the report.
+inline constexpr std::string_view funding_note =
+    "Funding: one year of each template's funding rules, evaluated as `orgmodel funding` does; project\n"
+    "SEK/yr is the first year of the project's period (its start is not given). \"unknown\" = an input\n"
+    "is unknown; \"assumed params\" counts defaults the study does not give (docs/templates.md, --format json).";
+
+/// @brief The comparison for reading: one narrow table per group of columns (members and host;
+/// governance; funding; flags and the analyses' registered columns), each led by the model
+/// column, since the twenty-odd columns side by side are far wider than a terminal. The groups
+/// follow `compare_column::order` (0–29, 30–59, 60–89, 90 and up).
+inline void print_text(const comparison& c, std::ostream& out) {
+  struct group {
+    int from, to;
+    std::string title;
+  };
+  const std::vector<group> groups{{0, 30, "Members and host"},
+                                  {30, 60, "Governance: bodies per layer, seats, staff"},
+                                  {60, 90, "Funding in " + std::to_string(c.input.population_year) + " (SEK)"},
+                                  {90, std::numeric_limits<int>::max(), "Parameters and analyses"}};
+  bool first = true;
+  for (const auto& g : groups) {
+    std::vector<std::size_t> cols;
+    for (std::size_t k = 0; k < c.columns.size(); ++k)
+      if (c.columns[k].order == 0 || (c.columns[k].order >= g.from && c.columns[k].order < g.to)) cols.push_back(k);
+    if (cols.size() < 2) continue;  // the model column alone
+    std::vector<std::string> header;
+    std::vector<text_table::align> aligns;
+    for (auto k : cols) {
+      header.push_back(c.columns[k].header);
+      aligns.push_back(c.columns[k].numeric ? text_table::align::right : text_table::align::left);
+    }
+    text_table t(std::move(header), std::move(aligns));
+    for (const auto& row : c.cells) {
+      std::vector<std::string> r;
+      for (auto k : cols) r.push_back(row[k].text);
+      t.row(std::move(r));
+    }
+    out << (first ? "" : "\n") << g.title << ":\n";
+    t.print(out);
+    first = false;
+  }
 }
 
 /// @brief The comparison as JSON: the input, the columns and one object per template.
