@@ -17,6 +17,7 @@
 #include "orgmodel/data/population.hpp"
 #include "orgmodel/io/coverage_json.hpp"
 #include "orgmodel/report/report_section.hpp"
+#include "orgmodel/scenario/compare.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
 namespace orgmodel {
@@ -126,5 +127,18 @@ inline report_section coverage_section(std::span<const model> models, std::strin
   s.text = t.str();
   return s;
 }
+
+/// @brief Municipalities with a seat of their own on a decision body of the template, "k of n", as
+/// a column of every template comparison (the Västmanland comparison included).
+inline const bool coverage_compare_column_registered = scenario::register_compare_column(
+    {.key = "municipalities_on_decision_bodies",
+     .header = "municipalities deciding",
+     .order = 120,
+     .numeric = true,
+     .cell = [](const scenario::scenario_variant& v) -> scenario::compare_cell {
+       const auto r = coverage(v.built, {.source = stakeholder_source::municipalities});
+       return {std::to_string(r.decision.direct) + " of " + std::to_string(r.decision.stakeholders),
+               static_cast<std::int64_t>(r.decision.direct)};
+     }});
 
 }  // namespace orgmodel
