@@ -18,8 +18,10 @@ TEST(CoverageBundled, BusinessRegionOrebroTwelveOfTwelve) {
   ASSERT_EQ(r.stakeholders.size(), 12u);
   EXPECT_EQ(r.on(layer::political).direct, 12u);        // the steering group of the 12 KSOs
   EXPECT_EQ(r.on(layer::political).population_direct, 308116);
-  // The management group — the study's "operative steering" — holds all 12 business managers;
-  // the bundled model files it on the executive layer.
+  // The management group — the study's "operative steering" (operativ styrning), hence the
+  // operative layer — holds all 12 business managers.
+  EXPECT_EQ(r.on(layer::operative).direct, 12u);
+  EXPECT_EQ(r.on(layer::operative).population_direct, 308116);
   bool found = false;
   for (const auto& g : r.bodies)
     if (m[g.body].id == "bro-management-group") {
