@@ -2,8 +2,6 @@
 /// @file
 /// @brief Everything orgmodel offers, for convenience. Prefer the specific headers in libraries:
 /// this one pulls in Boost.Graph, range-v3 and nlohmann/json.
-///
-/// Modules added by later issues (analysis/, scenario/, synth/, report/) append their headers here.
 
 #include "orgmodel/config.hpp"
 #include "orgmodel/error.hpp"
@@ -28,23 +26,52 @@
 
 #include "orgmodel/graph/layer_graph.hpp"
 
+#include "orgmodel/io/bods.hpp"
+#include "orgmodel/io/coverage_json.hpp"
+#include "orgmodel/io/decision_paths_json.hpp"
 #include "orgmodel/io/dot.hpp"
+#include "orgmodel/io/edge_list.hpp"
+#include "orgmodel/io/format.hpp"
+#include "orgmodel/io/funding_json.hpp"
 #include "orgmodel/io/json.hpp"
+#include "orgmodel/io/model_tables.hpp"
 #include "orgmodel/io/table.hpp"
 
+#include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/data/population.hpp"
 
 #include "orgmodel/analysis/allocation.hpp"
 #include "orgmodel/analysis/budget_check.hpp"
 #include "orgmodel/analysis/contribution_comparison.hpp"
+#include "orgmodel/analysis/control.hpp"
 #include "orgmodel/analysis/cost_game.hpp"
-#include "orgmodel/analysis/funding.hpp"
-#include "orgmodel/analysis/funding_trace.hpp"
-#include "orgmodel/analysis/nucleolus.hpp"
-#include "orgmodel/analysis/shapley.hpp"
-#include "orgmodel/io/funding_json.hpp"
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/coverage_mismatches.hpp"
+#include "orgmodel/analysis/decision_paths.hpp"
+#include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/analysis/funding_trace.hpp"
+#include "orgmodel/analysis/holding_network.hpp"
+#include "orgmodel/analysis/latency.hpp"
 #include "orgmodel/analysis/national_view.hpp"
+#include "orgmodel/analysis/nucleolus.hpp"
+#include "orgmodel/analysis/ownership.hpp"
 #include "orgmodel/analysis/set_cover.hpp"
-#include "orgmodel/io/coverage_json.hpp"
+#include "orgmodel/analysis/shapley.hpp"
+#include "orgmodel/analysis/voting_power.hpp"
+
+#include "orgmodel/scenario/compare.hpp"
+#include "orgmodel/scenario/templates.hpp"
+
+#include "orgmodel/synth/nation.hpp"
+#include "orgmodel/synth/ownership_registry.hpp"
+#include "orgmodel/synth/population_fit.hpp"
+#include "orgmodel/synth/random.hpp"
+
+#include "orgmodel/report/benchmark_report.hpp"
+#include "orgmodel/report/compare_section.hpp"
+#include "orgmodel/report/coverage_section.hpp"
+#include "orgmodel/report/funding_section.hpp"
+#include "orgmodel/report/organisation_profile.hpp"
+#include "orgmodel/report/ownership_section.hpp"
+#include "orgmodel/report/paths_section.hpp"
+#include "orgmodel/report/report_section.hpp"
