@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -83,9 +82,12 @@ TEST(Schema, MemberListMatchesTheReaderSource) {
   // so that a member added to the reader without the schema (or this list) fails here.
   const std::string src = om::read_text_file(std::string(ORGMODEL_SOURCE_DIR) + "/include/orgmodel/io/json.hpp");
   std::set<std::string> in_source;
-  const std::regex member(R"(k == "([a-z_]+)\")");
-  for (auto it = std::sregex_iterator(src.begin(), src.end(), member); it != std::sregex_iterator(); ++it)
-    in_source.insert((*it)[1]);
+  // A plain scan rather than std::regex: GCC 12 warns falsely inside <regex> at -O1 with sanitizers.
+  const std::string needle = "k == \"";
+  for (auto at = src.find(needle); at != std::string::npos; at = src.find(needle, at + 1)) {
+    const auto begin = at + needle.size(), end = src.find('"', begin);
+    in_source.insert(src.substr(begin, end - begin));
+  }
   std::set<std::string> listed;
   for (const auto& [def, members] : reader_members) listed.insert(members.begin(), members.end());
   listed.insert({"minimum", "maximum"});  // the members of a share range
