@@ -4,9 +4,10 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
-          libgtest-dev libbenchmark-dev graphviz python3-jsonschema)
+          libgtest-dev libbenchmark-dev graphviz python3-jsonschema
+          python3-networkx python3-igraph)  # the last two: edge lists load in NetworkX and igraph (ctest peers.edge_lists)
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3 python3-networkx python3-igraph python3-scipy python3-graph-tool)
+  packages+=(python3-scipy python3-graph-tool)
 fi
 
 missing=()
