@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages orgmodel needs, when any is missing. Used by the README's commands.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds Google Benchmark's peers: NetworkX, igraph, SciPy, graph-tool)
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds the benchmark peers SciPy and graph-tool)
 set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
