@@ -36,6 +36,9 @@ inline report_section funding_section(std::span<const model> models, int first =
                   {a::left, a::left, a::right, a::right, a::right, a::right, a::left});
   text_table fair({"model", "municipal payers", "pay more than population share", "largest excess (SEK)", "by"},
                   {a::left, a::right, a::right, a::right, a::left});
+  // Shares of multi-year project totals, per payer for the whole period (the 40/40/20 kind of split).
+  text_table projects({"model", "purpose", "payer", "share", "period total (SEK)", "years", "per year (SEK)"},
+                      {a::left, a::left, a::left, a::right, a::right, a::right, a::right});
   for (const auto& m : models) {
     nlohmann::ordered_json jm;
     jm["model"] = m.info().id;
@@ -57,7 +60,15 @@ inline report_section funding_section(std::span<const model> models, int first =
           else unknown_pop = true;
         }
     auto& years = jm["years"] = nlohmann::ordered_json::array();
-    for (int y = first; y <= last; ++y) {
+    // A source that names no funding rule for the organisation leaves its income unknown, not 0.
+    bool has_rules = false;
+    for (const auto& r : m.funding_rules()) has_rules = has_rules || !self || r.recipient == *self;
+    if (!has_rules) {
+      jm["income"] = "unknown: the source gives no funding rule with an amount";
+      if (self) per_year.row({m.info().id, "", "unknown", members ? std::to_string(members) : "",
+                              inhabitants ? group_thousands(inhabitants) : "", "", "", "no funding rule with an amount"});
+    }
+    for (int y = first; has_rules && y <= last; ++y) {
       const auto ev = evaluate_funding(m, y);
       const money_sum inc = self ? ev.income(*self) : ev.total();
       bool uncertain = false;
@@ -77,6 +88,16 @@ inline report_section funding_section(std::span<const model> models, int first =
                        {"members", members}, {"inhabitants", inhabitants},
                        {"sek_per_inhabitant", per_inh[0] ? nlohmann::ordered_json(std::stod(per_inh)) : nlohmann::ordered_json(nullptr)},
                        {"flags", flags}});
+    }
+    auto& jp = jm["projects"] = nlohmann::ordered_json::array();
+    for (const auto& f : evaluate_funding(m, first).flows) {
+      if (f.basis != funding_basis::share_of_total || !f.period_total) continue;
+      const auto& rule = m[f.rule];
+      projects.row({m.info().id, rule.purpose, m[f.payer].id, format_percent(f.ratio), format_amount(*f.period_total),
+                    std::to_string(f.period_years), f.amount ? format_amount(*f.amount) : "unknown"});
+      jp.push_back({{"rule", rule.id}, {"purpose", rule.purpose}, {"payer", m[f.payer].id}, {"share", f.ratio.str()},
+                    {"period_total", f.period_total->str()}, {"period_years", f.period_years},
+                    {"first_year", f.amount ? nlohmann::ordered_json(f.amount->str()) : nlohmann::ordered_json(nullptr)}});
     }
     auto& jb = jm["budget_checks"] = nlohmann::ordered_json::array();
     for (const auto& c : check_budgets(m, budget_year, {}, "base")) {
@@ -110,6 +131,8 @@ inline report_section funding_section(std::span<const model> models, int first =
     text += "\n";
   };
   add("Income of each joint organisation from its funding rules (SCB 2023 populations):", per_year);
+  if (projects.size() > 0)
+    add("Project funding: each payer's share of a multi-year project total (first year of the period shown):", projects);
   add(("Budget checks " + std::to_string(budget_year) +
        " (base income, projects left out, against the stated budget, else turnover, else cost):").c_str(), gaps);
   add(("Municipal payers against a population fair share of the same total, " + std::to_string(budget_year) + ":").c_str(), fair);
