@@ -49,8 +49,12 @@ int main() {
   const auto n = esc.num_vertices();
   std::vector<double> days(n);
   std::vector<om::layer_graph::vertex_descriptor> pred(n);
+  // Iterator property maps, not raw pointers: BGL finds get() for pointers only in some include orders.
+  const auto index = boost::get(boost::vertex_index, esc.graph());
   boost::dijkstra_shortest_paths(esc.graph(), esc.vertex(strategist),
-                                 boost::weight_map(esc.preparation_days_map()).distance_map(days.data()).predecessor_map(pred.data()));
+                                 boost::weight_map(esc.preparation_days_map())
+                                     .distance_map(boost::make_iterator_property_map(days.begin(), index))
+                                     .predecessor_map(boost::make_iterator_property_map(pred.begin(), index)));
 
   om::text_table t({"body", "days", "via"}, {om::text_table::align::left, om::text_table::align::right});
   for (std::uint32_t v = 0; v < n; ++v) {

@@ -7,11 +7,13 @@
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/analysis/funding_trace.hpp"
 #include "orgmodel/data/benchmark.hpp"
+#include "support/money.hpp"
 
 namespace om = orgmodel;
 
+using test_support::sek;
+
 namespace {
-om::money sek(const char* s) { return *om::money::parse(s); }
 om::money flow_of(const om::model& m, const om::funding_evaluation& ev, std::string_view rule) {
   for (const auto& f : ev.flows)
     if (m[f.rule].id == rule) return *f.amount;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "funding_models.hpp"
+#include "support/money.hpp"
 #include "orgmodel/analysis/budget_check.hpp"
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/data/population.hpp"
@@ -8,9 +9,7 @@
 
 namespace om = orgmodel;
 
-namespace {
-om::money sek(const char* s) { return *om::money::parse(s); }
-}  // namespace
+using test_support::sek;
 
 // Business Region Örebro, SCB 2023: municipalities 10 SEK × 308 116 = 3 081 160 SEK, the region
 // matches the same sum: 2 × 10 × 308 116 = 6 162 320 SEK (the study's "6 MSEK").

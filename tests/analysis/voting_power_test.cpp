@@ -10,13 +10,13 @@ namespace om = orgmodel;
 namespace {
 /// Brute force over all 2^n coalitions, independent of the DP: swings and Shapley–Shubik weights
 /// |S|!(n−|S|−1)!/n! summed in long double.
-struct brute {
+struct brute_result {
   std::vector<std::uint64_t> swings;
   std::vector<long double> ss;
 };
-brute brute_force(const om::weighted_game& g) {
+brute_result brute_force(const om::weighted_game& g) {
   const std::size_t n = g.weights.size();
-  brute b{std::vector<std::uint64_t>(n, 0), std::vector<long double>(n, 0)};
+  brute_result b{std::vector<std::uint64_t>(n, 0), std::vector<long double>(n, 0)};
   std::vector<long double> f(n + 1, 1);
   for (std::size_t k = 1; k <= n; ++k) f[k] = f[k - 1] * static_cast<long double>(k);
   for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << n); ++mask) {

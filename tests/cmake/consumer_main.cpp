@@ -3,7 +3,10 @@
 #include <iostream>
 #include <string>
 
-#include <orgmodel/orgmodel.hpp>
+#include <orgmodel/graph/layer_graph.hpp>
+#include <orgmodel/io/json.hpp>
+#include <orgmodel/model/builder.hpp>
+#include <orgmodel/version.hpp>
 
 int main(int argc, char** argv) {
   namespace om = orgmodel;

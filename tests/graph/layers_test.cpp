@@ -124,7 +124,7 @@ TEST(Layers, EscalationInEdgesAndPreparationDays) {
   // Shortest preparation from mg to the committee: min(7 + 30, 60) = 37 days.
   std::vector<double> days(g.num_vertices());
   boost::dijkstra_shortest_paths(g.graph(), g.vertex(m.body_at("mg")),
-                                 boost::weight_map(g.preparation_days_map()).distance_map(days.data()));
+                                 boost::weight_map(g.preparation_days_map()).distance_map(boost::make_iterator_property_map(days.begin(), boost::get(boost::vertex_index, g.graph()))));
   EXPECT_DOUBLE_EQ(days[committee], 37.0);
   EXPECT_DOUBLE_EQ(days[g.vertex(m.body_at("sg"))], 7.0);
   // Escalation lines are acyclic (validated): a topological order exists and puts mg first.

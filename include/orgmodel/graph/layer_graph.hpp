@@ -11,7 +11,8 @@
 /// orgmodel::layer_graph esc(m, orgmodel::relation_layer::escalation);
 /// std::vector<double> days(boost::num_vertices(esc.graph()));
 /// boost::dijkstra_shortest_paths(esc.graph(), esc.vertex(m.body_at("strategist")),
-///     boost::weight_map(esc.preparation_days_map()).distance_map(days.data()));
+///     boost::weight_map(esc.preparation_days_map()).distance_map(
+///         boost::make_iterator_property_map(days.begin(), boost::get(boost::vertex_index, esc.graph()))));
 /// @endcode
 
 #include <array>
