@@ -26,7 +26,12 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     throw cli::usage_error("CSV holds one table: choose it with --part direct|ultimate|control");
   const model m = cli::load_model(args.positional()[0]);
   if (part == "bods") {
-    cli::print_json(to_bods(m), out);
+    bods_options bo;
+    bo.publication_date = args.get_or("publication-date", "");
+    bo.statement_date = args.get_or("statement-date", "");
+    bo.publisher = args.get_or("publisher", bo.publisher);
+    bo.publisher_url = args.get_or("publisher-url", "");
+    cli::print_json(to_bods(m, bo), out);
     return 0;
   }
   const auto a = analyse_ownership(m, opt);
@@ -72,13 +77,17 @@ const bool registered = orgmodel::cli::register_command({
     "ownership",
     "direct and ultimate owners, control chains, BODS 0.4 export",
     "usage: orgmodel ownership <model> [--threshold 0.25] [--measure equity|votes]\n"
-    "                          [--part all|direct|ultimate|control|bods] [--format table|json|csv]\n\n"
+    "                          [--part all|direct|ultimate|control|bods] [--format table|json|csv]\n"
+    "                          [--statement-date D] [--publication-date D] [--publisher NAME] [--publisher-url URL]\n\n"
     "Direct owners of every owned organisation with exact totals and unallocated remainders; the\n"
     "ultimate (Leontief) owners at or above the threshold (25 % by default), each with the chains\n"
     "that carry its share; majority control (least fixpoint) with the controlling chain. Shares\n"
     "known only as ranges are carried as [low, high] bounds. --part bods prints the ownership as\n"
-    "Beneficial Ownership Data Standard 0.4 statements.",
-    {"threshold", "measure", "part"},
+    "Beneficial Ownership Data Standard 0.4 statements: dates are YYYY-MM-DD or RFC 3339 date-times,\n"
+    "the publication date defaults to today (UTC), the statement date to the publication date, the\n"
+    "publisher to \"orgmodel\"; statement ids are name-based UUIDs of model, record and statement date.\n"
+    "The model may also be a BODS file (a JSON array of statements, e.g. register.bods.json).",
+    {"threshold", "measure", "part", "statement-date", "publication-date", "publisher", "publisher-url"},
     run,
 });
 

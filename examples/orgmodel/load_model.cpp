@@ -1,14 +1,24 @@
-// Resolves a model argument: an existing file is read as JSON; anything else is a bundled model id.
+// Resolves a model argument: an existing file is read as a model, or as BODS 0.4 statements when
+// its JSON is an array; anything else is a bundled model id.
 #include <filesystem>
+#include <fstream>
 
 #include "cli.hpp"
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/io/bods.hpp"
 #include "orgmodel/io/json.hpp"
 
 namespace orgmodel::cli {
 
 model load_model(const std::string& file_or_name) {
-  if (std::filesystem::exists(file_or_name)) return load_model_file(file_or_name);
+  if (std::filesystem::exists(file_or_name)) {
+    std::ifstream in(file_or_name, std::ios::binary);
+    char c = 0;
+    while (in.get(c) && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+    }
+    if (c == '[') return load_bods_file(file_or_name).result;
+    return load_model_file(file_or_name);
+  }
   if (file_or_name.find('/') != std::string::npos || file_or_name.ends_with(".json"))
     throw lookup_error("no such file \"" + file_or_name + "\"");
   if (data::is_bundled_model(file_or_name)) return data::load_bundled_model(file_or_name);

@@ -63,6 +63,8 @@ orgmodel::cli::arguments parse(int argc, char** argv, int first) {
       else if (a == "--help") options["help"] = "";
       else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) options[a.substr(2)] = argv[++i];
       else options[a.substr(2)] = "";
+    } else if (a == "-o" && i + 1 < argc) {
+      options["output"] = argv[++i];  // the one short option: -o FILE for --output FILE
     } else {
       positional.push_back(std::move(a));
     }

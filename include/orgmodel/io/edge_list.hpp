@@ -10,6 +10,12 @@
 /// membership, affiliation — 1 (one edge per rule or relation; parallel edges are kept).
 /// Lines end in "\n"; ids never contain commas or quotes in generated models, and are quoted
 /// (RFC 4180) when they do.
+///
+/// With attributes (`write_attributed_edges`, `write_attributed_vertices`; `orgmodel export --to
+/// csv`): vertices are keyed "org:<id>" or "body:<id>" (organisations and bodies may share an id)
+/// with model_id, name, type, kind and governance layer; edges carry the layer's attributes
+/// (`edge_attributes`): shares as decimal bounds, money as integer öre, and are written with the
+/// same columns to GraphML (io/graphml.hpp). A missing value (unknown) is an empty field, never 0.
 
 #include <array>
 #include <charconv>
@@ -19,6 +25,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "orgmodel/error.hpp"
 #include "orgmodel/graph/layer_graph.hpp"
@@ -97,6 +104,133 @@ inline void write_vertices(std::ostream& out, const layer_graph& g) {
     out << buf;
     detail::csv_field(out, g.id(v));
     out << (g.is_body(v) ? ",body\n" : ",organisation\n");
+  }
+}
+
+/// @brief The type of an exported attribute (GraphML attr.type; CSV readers infer it).
+enum class attribute_type : std::uint8_t { string, integer, real, boolean };
+
+/// @brief One attribute column of a layer's edges or vertices.
+struct attribute_column {
+  std::string_view name;
+  attribute_type type;
+};
+
+/// @brief The vertex attributes of every layer: model_id, name, type, kind, layer. (Not "id":
+/// igraph keeps the GraphML node id in a vertex attribute of that name.)
+inline constexpr std::array<attribute_column, 5> vertex_attributes{{{"model_id", attribute_type::string},
+                                                                    {"name", attribute_type::string},
+                                                                    {"type", attribute_type::string},
+                                                                    {"kind", attribute_type::string},
+                                                                    {"layer", attribute_type::string}}};
+
+/// @brief The edge attributes of a layer, in column order: every layer has relation (the
+/// layer's name) and weight (as in `edge_list_weight`); then per layer —
+/// governance: votes, chair, role; escalation: preparation_days; ownership: equity_low,
+/// equity_high, votes_low, votes_high, equity (the exact fraction as text); funding: rule, basis,
+/// amount_ore, rate_ore, ratio; membership and affiliation: kind.
+inline std::vector<attribute_column> edge_attributes(relation_layer l) {
+  using t = attribute_type;
+  std::vector<attribute_column> c{{"relation", t::string}, {"weight", t::real}};
+  switch (l) {
+    case relation_layer::governance: c.insert(c.end(), {{"votes", t::integer}, {"chair", t::boolean}, {"role", t::string}}); break;
+    case relation_layer::escalation: c.push_back({"preparation_days", t::real}); break;
+    case relation_layer::ownership:
+      c.insert(c.end(), {{"equity_low", t::real}, {"equity_high", t::real}, {"votes_low", t::real}, {"votes_high", t::real}, {"equity", t::string}});
+      break;
+    case relation_layer::funding:
+      c.insert(c.end(), {{"rule", t::string}, {"basis", t::string}, {"amount_ore", t::integer}, {"rate_ore", t::integer}, {"ratio", t::real}});
+      break;
+    case relation_layer::membership:
+    case relation_layer::affiliation: c.push_back({"kind", t::string}); break;
+  }
+  return c;
+}
+
+/// @brief The key of a vertex in attributed exports: "org:<id>" or "body:<id>".
+inline std::string vertex_key(const layer_graph& g, layer_graph::vertex_descriptor v) {
+  return (g.is_body(v) ? "body:" : "org:") + std::string(g.id(v));
+}
+
+/// @brief The values of `vertex_attributes` for a vertex.
+inline std::array<std::string, 5> vertex_values(const layer_graph& g, layer_graph::vertex_descriptor v) {
+  const model& m = g.source();
+  if (g.is_body(v)) {
+    const auto& b = m[g.body_of(v)];
+    return {b.id, b.name, "body", std::string(to_string(b.kind)), std::string(to_string(b.layer))};
+  }
+  const auto& o = m[g.organisation_of(v)];
+  return {o.id, o.name, "organisation", std::string(to_string(o.kind)), ""};
+}
+
+/// @brief The values of `edge_attributes(g.layer())` for an edge; "" where the model has no value.
+inline std::vector<std::string> edge_values(const layer_graph& g, layer_graph::edge_descriptor e) {
+  const model& m = g.source();
+  const auto r = g.relation(e);
+  auto real = [](double x) {
+    std::string s;
+    detail::put_double(s, x);
+    return s;
+  };
+  std::vector<std::string> v{std::string(to_string(g.layer())), real(edge_list_weight(g, e))};
+  switch (g.layer()) {
+    case relation_layer::governance: {
+      const auto& s = m.seats()[r];
+      v.insert(v.end(), {std::to_string(s.votes), s.chair ? "true" : "false", s.role});
+      break;
+    }
+    case relation_layer::escalation: v.push_back(real(m.escalations()[r].preparation_days)); break;
+    case relation_layer::ownership: {
+      const auto& o = m.ownerships()[r];
+      v.insert(v.end(), {real(o.equity.low.value()), real(o.equity.high.value()), real(o.votes.low.value()), real(o.votes.high.value()),
+                         o.equity.exact() ? o.equity.low.str() : o.equity.low.str() + ".." + o.equity.high.str()});
+      break;
+    }
+    case relation_layer::funding: {
+      const auto& f = m.funding_rules()[r];
+      const bool amount = f.basis == funding_basis::fixed || f.basis == funding_basis::share_of_total;
+      const bool ratio = f.basis == funding_basis::matching || f.basis == funding_basis::share_of_total;
+      v.insert(v.end(), {f.id, std::string(to_string(f.basis)), amount ? std::to_string(f.amount.minor()) : "",
+                         f.basis == funding_basis::per_inhabitant ? std::to_string(f.rate.minor()) : "", ratio ? real(f.ratio.value()) : ""});
+      break;
+    }
+    case relation_layer::membership: v.emplace_back(to_string(m.memberships()[r].kind)); break;
+    case relation_layer::affiliation: v.emplace_back(to_string(m.affiliations()[r].kind)); break;
+  }
+  return v;
+}
+
+/// @brief Writes `source,target,<edge_attributes>` with vertex keys, one line per edge: what
+/// pandas.read_csv reads as is and networkx.read_edgelist reads after the header line
+/// (delimiter ",", with no commas in ids).
+inline void write_attributed_edges(std::ostream& out, const layer_graph& g) {
+  out << "source,target";
+  for (const auto& c : edge_attributes(g.layer())) out << ',' << c.name;
+  out << '\n';
+  for (auto [it, end] = boost::edges(g.graph()); it != end; ++it) {
+    detail::csv_field(out, vertex_key(g, boost::source(*it, g.graph())));
+    out << ',';
+    detail::csv_field(out, vertex_key(g, boost::target(*it, g.graph())));
+    for (const auto& x : edge_values(g, *it)) {
+      out << ',';
+      detail::csv_field(out, x);
+    }
+    out << '\n';
+  }
+}
+
+/// @brief Writes `vertex,<vertex_attributes>` with vertex keys, one line per vertex.
+inline void write_attributed_vertices(std::ostream& out, const layer_graph& g) {
+  out << "vertex";
+  for (const auto& c : vertex_attributes) out << ',' << c.name;
+  out << '\n';
+  for (std::uint32_t v = 0; v < g.num_vertices(); ++v) {
+    detail::csv_field(out, vertex_key(g, v));
+    for (const auto& x : vertex_values(g, v)) {
+      out << ',';
+      detail::csv_field(out, x);
+    }
+    out << '\n';
   }
 }
 
