@@ -63,6 +63,8 @@ orgmodel::cli::arguments parse(int argc, char** argv, int first) {
       else if (a == "--help") options["help"] = "";
       else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) options[a.substr(2)] = argv[++i];
       else options[a.substr(2)] = "";
+    } else if (a == "-o" && i + 1 < argc) {
+      options["output"] = argv[++i];
     } else {
       positional.push_back(std::move(a));
     }
@@ -101,7 +103,7 @@ int main(int argc, char** argv) {
       for (const auto& o : c.options) known = known || o == name;
       if (!known) throw usage_error("unknown option --" + name + " for `orgmodel " + c.name + "`");
     }
-    (void)args.format();
+    if (!(c.html && args.get_or("format", "") == "html")) (void)args.format();
     return c.run(args, std::cout);
   } catch (const usage_error& e) {
     std::cerr << "orgmodel " << c.name << ": " << e.what() << "\n\n" << c.usage << '\n';
