@@ -9,6 +9,7 @@
 #include <string>
 
 #include "orgmodel/io/json.hpp"
+#include "orgmodel/render/coverage_grid.hpp"
 #include "orgmodel/render/decision_timeline.hpp"
 #include "orgmodel/render/funding_sankey.hpp"
 #include "orgmodel/render/org_chart.hpp"
@@ -78,6 +79,20 @@ TEST(RenderGolden, EveryField) {
   rst::expect_golden("every-field.org_chart", orgmodel::org_chart_svg(m));
   rst::expect_golden("every-field.timeline", orgmodel::decision_timeline_svg(m));
   rst::expect_golden("every-field.funding", orgmodel::funding_sankey_svg(m, 2024));
+  rst::expect_golden("every-field.coverage", orgmodel::coverage_grid_svg(m, orgmodel::coverage(m)));
+}
+
+TEST(RenderCoverage, SeatsOnThePoliticalLayer) {
+  // every-field.json: Örebro and Karlskoga, members of BRO, each hold one seat on the steering
+  // group "sg" (political layer): two direct cells reading "1 seat", both in that column.
+  const auto m = rst::fixture("every-field");
+  const auto s = orgmodel::coverage_grid_svg(m, orgmodel::coverage(m));
+  EXPECT_NE(s.find(">Örebro kommun<"), std::string::npos);
+  EXPECT_NE(s.find(">Karlskoga kommun<"), std::string::npos);
+  std::size_t one_seat = 0;
+  for (auto p = s.find(">1 seat<"); p != std::string::npos; p = s.find(">1 seat<", p + 1)) ++one_seat;
+  EXPECT_EQ(one_seat, 2U);
+  EXPECT_NE(s.find(">160 017<"), std::string::npos);  // Örebro's population in the fixture
 }
 
 TEST(RenderOrgChart, PathsDemoCounts) {

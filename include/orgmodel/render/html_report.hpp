@@ -1,14 +1,15 @@
 #pragma once
 /// @file
 /// @brief The report as one self-contained HTML page: inline CSS and SVG, no script, no external
-/// request; prints cleanly (@media print). For each model its org chart, decision timeline and
-/// funding flows; for several models the national picture; then every section of `make_report`
+/// request; prints cleanly (@media print). For each model its org chart, decision timeline,
+/// coverage grid and funding flows; for several models the national picture; then every section of `make_report`
 /// as preformatted text.
 
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "orgmodel/render/coverage_grid.hpp"
 #include "orgmodel/render/decision_timeline.hpp"
 #include "orgmodel/render/funding_sankey.hpp"
 #include "orgmodel/render/national_picture.hpp"
@@ -58,6 +59,14 @@ inline std::string html_report(std::span<const model> models, const html_report_
     if (!m.bodies().empty()) {
       h += "<h3>Org chart</h3>\n<figure class=\"org-chart\">" + org_chart_svg(m) + "</figure>\n";
       h += "<h3>Decision timeline</h3>\n<figure class=\"timeline\">" + decision_timeline_svg(m) + "</figure>\n";
+    }
+    if (!m.memberships().empty()) {
+      try {
+        const auto cov = coverage(m);
+        h += "<h3>Coverage</h3>\n<figure class=\"coverage\">" + coverage_grid_svg(m, cov) + "</figure>\n";
+      } catch (const lookup_error& e) {  // no organisation the model is about: no grid
+        h += "<p class=\"note\">No coverage grid: " + svg::escape(e.what()) + "</p>\n";
+      }
     }
     if (!m.funding_rules().empty())
       h += "<h3>Funding flows</h3>\n<figure class=\"funding\">" + funding_sankey_svg(m, opt.funding_year) + "</figure>\n";
