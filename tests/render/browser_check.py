@@ -83,6 +83,9 @@ def main():
         opts.add_argument(a)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=opts)
+    # A loaded machine renders slowly: chromedriver's renderer timeout follows these.
+    driver.set_page_load_timeout(240)
+    driver.set_script_timeout(240)
     try:
         url = "file://" + page
         driver.get(url)
@@ -125,7 +128,7 @@ def main():
         if expected < 9:
             failures.append(f"only {expected} bundled models with bodies found under {source}/data/models")
 
-        pdf = base64.b64decode(driver.print_page())
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
         if not pdf.startswith(b"%PDF") or len(pdf) < 10000:
             failures.append(f"printing to PDF gave {len(pdf)} bytes")
 

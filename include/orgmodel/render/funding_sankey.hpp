@@ -117,8 +117,15 @@ inline std::string funding_sankey_svg(const model& m, int year) {
     if (l.unknown) draw(unknown_w, "flow unknown", tip + ": " + std::to_string(l.unknown) + " flow(s) of unknown amount");
   };
   w.open_group("flows");
-  for (const auto& [k, l] : links01) band(nodes[0][k.first], nodes[1][k.second], l, k.first + " → " + k.second);
-  for (const auto& [k, l] : links12) band(nodes[1][k.first], nodes[2][k.second], l, k.first + " → " + k.second);
+  // Links in column order on both ends, so bands leave and arrive top to bottom without crossing
+  // at their nodes.
+  auto links = [&](int c, const std::map<std::pair<std::string, std::string>, amount>& ls) {
+    for (const auto& a : cols[c])
+      for (const auto& b : cols[c + 1])
+        if (auto it = ls.find({a, b}); it != ls.end()) band(nodes[c][a], nodes[c + 1][b], it->second, a + " → " + b);
+  };
+  links(0, links01);
+  links(1, links12);
   w.close_group();
   for (int c = 0; c < 3; ++c) {
     for (const auto& k : cols[c]) {

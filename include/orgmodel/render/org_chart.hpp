@@ -41,8 +41,8 @@ inline std::vector<std::pair<std::string, std::string>> org_box_lines(const mode
   };
   add("name", b.name);
   add("meta", std::string(to_string(b.kind)) + " · " + m[b.organisation].name);
-  add(b.meetings_per_year ? "meta" : "meta assumed",
-      "meets " + format_cadence(b.meetings_per_year) + "×/year" + (b.meetings_per_year ? "" : " (not stated)"));
+  if (b.meetings_per_year) add("meta", "meets " + format_cadence(b.meetings_per_year) + "×/year");
+  else add("meta assumed", "cadence not stated");
   if (!b.mandates.empty()) {
     add("mandate", "★ decides: " + format_classes(m, b.mandates));
     const auto sc = signing_capacity_of(m, b.organisation);
@@ -93,7 +93,10 @@ inline std::string org_chart_svg(const model& m) {
       header.push_back(m[a.child].name + " is hosted by " + m[a.parent].name);
   std::map<std::uint32_t, std::vector<std::string>> owners;
   for (const auto& o : m.ownerships())
-    owners[o.owned.value].push_back(m[o.owner].name + " " + format_share_range(o.equity));
+    owners[o.owned.value].push_back(m[o.owner].name + " (" +
+                                    (o.equity.exact() ? format_percent(o.equity.low)
+                                                      : format_percent(o.equity.low) + "–" + format_percent(o.equity.high)) +
+                                    ")");
   for (const auto& [owned, list] : owners) {
     std::string s = m.organisations()[owned].name + " is owned by ";
     if (list.size() > 6) s += std::to_string(list.size()) + " owners";
@@ -151,9 +154,10 @@ inline std::string org_chart_svg(const model& m) {
         "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#222\"/></marker></defs>\n");
   w.text(8, 20, m.info().name, "heading");
   for (std::size_t i = 0; i < header_lines.size(); ++i) w.text(8, 34 + org_line * static_cast<double>(i) + 4, header_lines[i], "meta");
-  for (const auto& b : bands) {
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const auto& b = bands[i];
     w.open_group("band band-" + std::string(to_string(order[b.layer_pos])));
-    w.rect(0, b.y, width, b.h, b.layer_pos % 2 ? "band-bg odd" : "band-bg even");
+    w.rect(0, b.y, width, b.h, i % 2 ? "band-bg odd" : "band-bg even");
     w.text(8, b.y + 20, band_names[b.layer_pos], "band-label");
     w.close_group();
   }
