@@ -88,7 +88,8 @@ inline std::string decision_timeline_svg(const model& m) {
           w.rect(x, y, sw, bar_h, "wait assumed", "fill=\"url(#hatch-t-" + svg::escape(m.info().id) + ")\"");
         else w.rect(x, y, sw, bar_h, k % 2 ? "wait odd" : "wait even");
         const auto n = std::to_string(k + 1);
-        if (sw >= svg::text_width(n, font) + 4) w.text(x + sw / 2, y + 13, n, "seg", "middle");
+        // White on the dark fills; dark on the hatched (assumed) one.
+        if (sw >= svg::text_width(n, font) + 4) w.text(x + sw / 2, y + 13, n, p.waits[k].assumed ? "label" : "seg", "middle");
         x += sw;
       }
       if (p.days.preparation > 0) w.rect(x, y, p.days.preparation * px, bar_h, "preparation");
