@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
           libgtest-dev libbenchmark-dev graphviz python3-jsonschema
-          python3-networkx python3-igraph)  # the last two: edge lists load in NetworkX and igraph (ctest peers.edge_lists)
+          python3-networkx python3-igraph  # edge lists load in NetworkX and igraph (ctest peers.edge_lists)
+          chromium chromium-driver python3-selenium)  # the HTML report in headless Chromium (ctest render.browser_check)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3-scipy python3-graph-tool)
 fi

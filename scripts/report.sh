@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's main job: installs what is missing, builds the orgmodel program and prints the
-# report on the bundled benchmark of nine investment-promotion organisations.
+# report on the bundled benchmark of nine investment-promotion organisations, then writes it as
+# one HTML page with org charts, funding flows and decision timelines to build/report.html.
 # Extra arguments go to `orgmodel report` (e.g. --format json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +15,9 @@ if ! { cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DORGMODE
   echo "orgmodel: building the orgmodel program failed (log: $log)" >&2
   exit 1
 fi
-exec build/release/examples/orgmodel report "$@"
+if [[ $# -gt 0 ]]; then
+  exec build/release/examples/orgmodel report "$@"
+fi
+build/release/examples/orgmodel report
+# The same report as one self-contained HTML page with the charts (opens offline, prints cleanly).
+build/release/examples/orgmodel report --format html -o build/report.html

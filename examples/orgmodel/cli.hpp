@@ -57,6 +57,7 @@ struct command {
   std::string usage;    ///< the text of `orgmodel <name> --help`
   std::vector<std::string> options;  ///< the --options it accepts (besides --format and --help)
   std::function<int(const arguments&, std::ostream&)> run;
+  bool html = false;  ///< accepts --format html (checked by the command itself, not by format())
 };
 
 /// Registers a command; call from a namespace-scope initialiser in the command's file.

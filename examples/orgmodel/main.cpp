@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
       for (const auto& o : c.options) known = known || o == name;
       if (!known) throw usage_error("unknown option --" + name + " for `orgmodel " + c.name + "`");
     }
-    (void)args.format();
+    if (!(c.html && args.get_or("format", "") == "html")) (void)args.format();
     return c.run(args, std::cout);
   } catch (const usage_error& e) {
     std::cerr << "orgmodel " << c.name << ": " << e.what() << "\n\n" << c.usage << '\n';

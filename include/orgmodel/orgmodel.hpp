@@ -67,6 +67,13 @@
 #include "orgmodel/synth/population_fit.hpp"
 #include "orgmodel/synth/random.hpp"
 
+#include "orgmodel/render/coverage_grid.hpp"
+#include "orgmodel/render/decision_timeline.hpp"
+#include "orgmodel/render/funding_sankey.hpp"
+#include "orgmodel/render/html_report.hpp"
+#include "orgmodel/render/national_picture.hpp"
+#include "orgmodel/render/org_chart.hpp"
+#include "orgmodel/render/svg.hpp"
 #include "orgmodel/report/benchmark_report.hpp"
 #include "orgmodel/report/compare_section.hpp"
 #include "orgmodel/report/coverage_section.hpp"
