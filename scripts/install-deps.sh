@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
           libgtest-dev libbenchmark-dev graphviz python3-jsonschema
-          python3-networkx python3-igraph)  # the last two: edge lists load in NetworkX and igraph (ctest peers.edge_lists)
+          python3-networkx python3-igraph  # these two: edge lists load in NetworkX and igraph (ctest peers.edge_lists)
+          libboost-mpi-dev libboost-graph-parallel-dev openmpi-bin)  # orgmodel::distributed, ctest -L distributed
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3-scipy python3-graph-tool)
 fi

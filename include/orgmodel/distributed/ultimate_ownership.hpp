@@ -60,30 +60,30 @@ using entry = std::pair<std::uint32_t, double>;
 class accumulator {
  public:
   accumulator(std::uint32_t vertices, double epsilon) : n_(vertices), eps_(epsilon) {}
-  void add(std::uint32_t h, double x) { c_.emplace_back(h, x); }
+  void add(std::uint32_t h, double x) { c_.push_back({h, static_cast<std::uint32_t>(c_.size()), x}); }
   void clear() { c_.clear(); }
   /// Each holder's sum, sorted by holder, nothing dropped (the b vectors of a component).
   void sums(std::vector<entry>& out) {
-    std::stable_sort(c_.begin(), c_.end(), [](const entry& a, const entry& b) { return a.first < b.first; });
+    order();
     out.clear();
     for (std::size_t i = 0; i < c_.size();) {
-      const auto h = c_[i].first;
+      const auto h = c_[i].h;
       double x = 0;
-      for (; i < c_.size() && c_[i].first == h; ++i) x += c_[i].second;
+      for (; i < c_.size() && c_[i].h == h; ++i) x += c_[i].x;
       out.emplace_back(h, x);
     }
     c_.clear();
   }
   /// The column, sorted by holder, entries below ε moved to "truncated" (never "unallocated").
   void column(std::vector<entry>& out) {
-    std::stable_sort(c_.begin(), c_.end(), [](const entry& a, const entry& b) { return a.first < b.first; });
+    order();
     out.clear();
     const std::uint32_t trunc = n_ + 1;
     double dropped = 0;
     for (std::size_t i = 0; i < c_.size();) {
-      const auto h = c_[i].first;
+      const auto h = c_[i].h;
       double x = 0;
-      for (; i < c_.size() && c_[i].first == h; ++i) x += c_[i].second;
+      for (; i < c_.size() && c_[i].h == h; ++i) x += c_[i].x;
       if (h == trunc) {
         dropped += x;
         continue;
@@ -103,7 +103,14 @@ class accumulator {
   }
 
  private:
-  std::vector<entry> c_;
+  struct contribution {
+    std::uint32_t h, seq;
+    double x;
+  };
+  void order() {
+    std::sort(c_.begin(), c_.end(), [](const contribution& a, const contribution& b) { return a.h != b.h ? a.h < b.h : a.seq < b.seq; });
+  }
+  std::vector<contribution> c_;
   std::uint32_t n_;
   double eps_;
 };
@@ -136,6 +143,13 @@ inline bool add_carried(accumulator& acc, std::uint32_t m, const holder_column& 
   if (c.unknown) return false;
   if (!c.company) acc.add(m, a);
   for (const auto& [h, x] : c.col) acc.add(h, a * x);
+  return true;
+}
+inline bool add_carried(accumulator& acc, std::uint32_t m, bool company, bool unknown, std::span<const std::uint32_t> hs,
+                        std::span<const double> vs, double a) {
+  if (unknown) return false;
+  if (!company) acc.add(m, a);
+  for (std::size_t i = 0; i < hs.size(); ++i) acc.add(hs[i], a * vs[i]);
   return true;
 }
 
@@ -385,8 +399,15 @@ inline ownership_slice ultimate_ownership(exchanger& ex, const holding_slice& s,
       // A company on no cycle: the single-process sweep's solve_single.
       add_remainder(acc, N, std::span<const double>(s.in_share.data() + s.in_offsets[l], s.in_offsets[l + 1] - s.in_offsets[l]));
       bool unknown = false;
-      for (auto e = s.in_offsets[l]; e < s.in_offsets[l + 1] && !unknown; ++e)
-        unknown = !add_carried(acc, s.in_owner[e], column_of(s.in_owner[e]), s.in_share[e]);
+      for (auto e = s.in_offsets[l]; e < s.in_offsets[l + 1] && !unknown; ++e) {
+        const auto m = s.in_owner[e];
+        if (part.owner(m) == part.rank) {
+          const auto lm = part.local(m);
+          unknown = !add_carried(acc, m, r.company[lm], r.unknown[lm], r.columns.holders(lm), r.columns.values(lm), s.in_share[e]);
+        } else {
+          unknown = !add_carried(acc, m, ghosts.at(m).c, s.in_share[e]);
+        }
+      }
       if (unknown) {
         acc.clear();
         col.clear();
