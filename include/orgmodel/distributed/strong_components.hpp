@@ -128,65 +128,45 @@ inline component_slice strong_components(exchanger& ex, const holding_slice& s) 
     ++c.colour_rounds;
     for (std::uint32_t l = 0; l < n; ++l)
       if (active[l]) colour[l] = part.global(l), work.push_back(l);
-    auto raise = [&](std::uint32_t l, std::uint32_t col) {
-      if (active[l] && colour[l] < col) colour[l] = col, work.push_back(l);
-    };
-    detail::until_quiet(
-        ex,
-        [&] {
-          while (!work.empty()) {
-            const auto l = work.back();
-            work.pop_back();
-            const auto v = part.global(l);
-            for (auto e = s.out_offsets[l]; e < s.out_offsets[l + 1]; ++e) {
-              const auto j = s.out_owned[e];
-              if (j == v) continue;
-              if (part.owner(j) == part.rank) {
-                raise(part.local(j), colour[l]);
-              } else {
-                put(ex.to(part.owner(j)), j);
-                put(ex.to(part.owner(j)), colour[l]);
+    // Passes colour[l] of every queued vertex along `next` (holdings out: forwards; in:
+    // backwards) until no process sends; accept(local vertex, colour) may queue it in turn.
+    auto spread = [&](const std::vector<std::uint64_t>& offsets, const std::vector<std::uint32_t>& next, auto accept) {
+      detail::until_quiet(
+          ex,
+          [&] {
+            while (!work.empty()) {
+              const auto l = work.back();
+              work.pop_back();
+              const auto v = part.global(l);
+              for (auto e = offsets[l]; e < offsets[l + 1]; ++e) {
+                const auto j = next[e];
+                if (j == v) continue;
+                if (part.owner(j) == part.rank) {
+                  accept(part.local(j), colour[l]);
+                } else {
+                  put(ex.to(part.owner(j)), j);
+                  put(ex.to(part.owner(j)), colour[l]);
+                }
               }
             }
-          }
-        },
-        [&](const std::string& buf) {
-          for (reader rd(buf); !rd.done();) {
-            const auto j = rd.get<std::uint32_t>();
-            raise(part.local(j), rd.get<std::uint32_t>());
-          }
-        });
+          },
+          [&](const std::string& buf) {
+            for (reader rd(buf); !rd.done();) {
+              const auto j = rd.get<std::uint32_t>();
+              accept(part.local(j), rd.get<std::uint32_t>());
+            }
+          });
+    };
+    spread(s.out_offsets, s.out_owned, [&](std::uint32_t l, std::uint32_t col) {
+      if (active[l] && colour[l] < col) colour[l] = col, work.push_back(l);
+    });
     // Backwards from each root within its colour.
     auto mark = [&](std::uint32_t l, std::uint32_t col) {
       if (active[l] && !marked[l] && colour[l] == col) marked[l] = 1, work.push_back(l);
     };
     for (std::uint32_t l = 0; l < n; ++l)
       if (active[l] && colour[l] == part.global(l)) mark(l, colour[l]);
-    detail::until_quiet(
-        ex,
-        [&] {
-          while (!work.empty()) {
-            const auto l = work.back();
-            work.pop_back();
-            const auto v = part.global(l);
-            for (auto e = s.in_offsets[l]; e < s.in_offsets[l + 1]; ++e) {
-              const auto m = s.in_owner[e];
-              if (m == v) continue;
-              if (part.owner(m) == part.rank) {
-                mark(part.local(m), colour[l]);
-              } else {
-                put(ex.to(part.owner(m)), m);
-                put(ex.to(part.owner(m)), colour[l]);
-              }
-            }
-          }
-        },
-        [&](const std::string& buf) {
-          for (reader rd(buf); !rd.done();) {
-            const auto m = rd.get<std::uint32_t>();
-            mark(part.local(m), rd.get<std::uint32_t>());
-          }
-        });
+    spread(s.in_offsets, s.in_owner, mark);
     // Found components leave; their sizes are counted at the root's process.
     for (std::uint32_t l = 0; l < n; ++l) {
       if (!marked[l]) continue;
