@@ -2,6 +2,7 @@
 # input must print the same lines (compared sorted: processes print their own vertices) and the
 # same checksum and counts.
 # -DMPIEXEC -DNP -DPROGRAM -DREFERENCE -DSETUP -DREFERENCE_ARGS -DARGS (comma-separated, @W@ = WORK) -DWORK
+# [-DHAND=<file of lines that must appear>]
 if(NOT MPIEXEC OR NOT EXISTS "${MPIEXEC}")
   message("skipped: mpiexec not found (Debian openmpi-bin)")
   cmake_language(EXIT 77)
@@ -56,6 +57,17 @@ if(NOT expected STREQUAL actual)
     endif()
   endforeach()
   message(FATAL_ERROR "lines differ (single-process ${ne}, distributed ${na})")
+endif()
+
+# Lines worked out by hand (tests/distributed/README.md) must be among them.
+if(HAND)
+  file(STRINGS "${HAND}" hand)
+  foreach(line IN LISTS hand)
+    list(FIND actual "${line}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "hand-computed line \"${line}\" missing")
+    endif()
+  endforeach()
 endif()
 
 file(READ "${WORK}/reference.json" ref)
