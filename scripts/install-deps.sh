@@ -5,8 +5,9 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
           libgtest-dev libbenchmark-dev graphviz python3-jsonschema
-          python3-networkx python3-igraph  # edge lists load in NetworkX and igraph (ctest peers.edge_lists)
-          chromium chromium-driver python3-selenium)  # the HTML report in headless Chromium (ctest render.browser_check)
+          python3-networkx python3-igraph python3-pandas python3-rdflib  # peers.edge_lists, interop.*
+          chromium chromium-driver python3-selenium  # the HTML report in headless Chromium (ctest render.browser_check)
+          libboost-mpi-dev libboost-graph-parallel-dev openmpi-bin)  # orgmodel::distributed, ctest -L distributed
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3-scipy python3-graph-tool)
 fi

@@ -35,6 +35,7 @@
 #include "orgmodel/io/funding_json.hpp"
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/io/model_tables.hpp"
+#include "orgmodel/io/network_csv.hpp"
 #include "orgmodel/io/table.hpp"
 
 #include "orgmodel/data/benchmark.hpp"

@@ -1,5 +1,5 @@
 // The umbrella header includes every public header: each header's own include guard macro or a
-// type it declares is visible after including only orgmodel.hpp.
+// type it declares is visible after including only orgmodel.hpp. distributed/ needs MPI and is left out.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,7 +15,8 @@ TEST(Umbrella, IncludesEveryPublicHeader) {
   std::set<std::string> on_disk, included;
   for (const auto& e : std::filesystem::recursive_directory_iterator(inc / "orgmodel")) {
     const auto rel = std::filesystem::relative(e.path(), inc).generic_string();
-    if (e.path().extension() == ".hpp" && rel.find("/detail/") == std::string::npos && rel != "orgmodel/orgmodel.hpp")
+    if (e.path().extension() == ".hpp" && rel.find("/detail/") == std::string::npos && rel != "orgmodel/orgmodel.hpp" &&
+        rel.rfind("orgmodel/distributed/", 0) != 0)  // MPI-only: orgmodel::distributed
       on_disk.insert(rel);
   }
   std::ifstream in(inc / "orgmodel" / "orgmodel.hpp");

@@ -24,6 +24,7 @@
 #include <limits>
 #include <optional>
 #include <queue>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -578,15 +579,24 @@ class latency_network {
     }
   }
 
- private:
+  /// @brief A body's waits and whether it holds the mandate.
   struct body_info {
     double expected, worst;
     bool holder, assumed;
   };
+  /// @brief A line into a body: from `source`, model line `line`, `prep` days of preparation.
   struct in_line {
     std::uint32_t source, line;
     double prep;
   };
+  /// @brief What the search knows of body `v` (for exports such as io/network_csv.hpp).
+  [[nodiscard]] const body_info& body(std::uint32_t v) const { return info_[v]; }
+  /// @brief The lines the search follows into body `w`, in the layer graph's order.
+  [[nodiscard]] std::span<const in_line> lines_into(std::uint32_t w) const {
+    return {in_.data() + start_[w], in_.data() + start_[w + 1]};
+  }
+
+ private:
   decision_class matter_;
   std::vector<body_info> info_;
   std::vector<std::uint32_t> start_;

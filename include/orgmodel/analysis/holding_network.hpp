@@ -236,6 +236,14 @@ class indirect_sweep {
         solve_single(mem[0]);
         continue;
       }
+      if (k > 1) {
+        // Members in ascending index order: the solve's rounding then depends on the component
+        // alone, not on the order Tarjan met it, so engines that order them so too (the
+        // distributed one, distributed/ultimate_ownership.hpp) get the same bits.
+        sorted_.assign(mem, mem + k);
+        std::sort(sorted_.begin(), sorted_.end());
+        mem = sorted_.data();
+      }
       for (std::size_t i = 0; i < k; ++i) pos_[mem[i]] = static_cast<std::uint32_t>(i);
       auto closure = closed(mem, k);
       if (closure == closure_kind::certain) {
@@ -505,7 +513,7 @@ class indirect_sweep {
   std::vector<std::uint8_t>* unknown_ = nullptr;
   std::vector<double> acc_;
   std::vector<std::uint8_t> flag_;
-  std::vector<std::uint32_t> touched_, pos_;
+  std::vector<std::uint32_t> touched_, pos_, sorted_;
   std::vector<std::uint64_t> b_off_;
   std::vector<std::uint32_t> b_h_;
   std::vector<double> b_v_;
