@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages orgmodel needs, when any is missing. Used by the README's commands.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds the benchmark peers SciPy and graph-tool)
+# Usage: scripts/install-deps.sh [--tests] [--bench]
 set -euo pipefail
 
-packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev
-          libgtest-dev libbenchmark-dev graphviz python3-jsonschema
-          python3-networkx python3-igraph python3-pandas python3-rdflib  # peers.edge_lists, interop.*
-          chromium chromium-driver python3-selenium  # the HTML report in headless Chromium (ctest render.browser_check)
-          libboost-mpi-dev libboost-graph-parallel-dev openmpi-bin)  # orgmodel::distributed, ctest -L distributed
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(python3-scipy python3-graph-tool)
-fi
+# What the library and the orgmodel program need (the main job, scripts/report.sh).
+packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev)
+for arg in "$@"; do
+  case "$arg" in
+    --tests)  # what scripts/test.sh runs beyond the build
+      packages+=(libgtest-dev graphviz python3-jsonschema
+                 python3-networkx python3-igraph python3-pandas python3-rdflib  # peers.edge_lists, interop.*
+                 chromium chromium-driver python3-selenium  # the HTML report in headless Chromium (render.browser_check)
+                 libboost-mpi-dev libboost-graph-parallel-dev openmpi-bin) ;;  # orgmodel::distributed, ctest -L distributed
+    --bench)  # scripts/bench.sh: Google Benchmark and the peers
+      packages+=(libbenchmark-dev python3-networkx python3-igraph python3-scipy python3-graph-tool) ;;
+    *) echo "usage: scripts/install-deps.sh [--tests] [--bench]" >&2; exit 64 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -21,3 +21,4 @@ fi
 build/release/examples/orgmodel report
 # The same report as one self-contained HTML page with the charts (opens offline, prints cleanly).
 build/release/examples/orgmodel report --format html -o build/report.html
+echo "orgmodel: HTML report written to $PWD/build/report.html" >&2

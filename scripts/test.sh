@@ -23,7 +23,7 @@ report_stages() {
 trap report_stages EXIT
 
 stage "install missing Debian packages"
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 
 jobs=$(nproc)
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
