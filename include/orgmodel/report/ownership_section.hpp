@@ -84,7 +84,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
     iin_j[std::string("power_") + q] = to_json(r);
     text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
     std::ostringstream tt;
-    voting_power_table(r).print(tt);
+    voting_power_table(r, true).print(tt);
     text << tt.str();
   }
   text << "\nUnder the assumed equal split of the municipalities' 25 % (1/52 each: the study gives only the\n"
