@@ -101,6 +101,8 @@ def seat(holder, role, chair=False, **kw):
 def model(mid, name, description, orgs, bodies, **rel):
     d = {"format": "orgmodel/1", "id": mid, "name": name, "currency": "SEK",
          "description": description, "source": SOURCE, "organizations": orgs, "bodies": bodies}
+    if rel.get("decision_classes"):
+        d["decision_classes"] = rel["decision_classes"]
     for k in ("affiliations", "escalations", "ownerships", "funding_rules", "memberships",
               "representations", "budgets"):
         if rel.get(k):
@@ -135,7 +137,7 @@ MODELS["business-region-orebro"] = model(
               "Sweden; partners Örebro universitet and Handelskammaren Mälardalen. No KPIs by choice.")]
     + [region("region-orebro", "Region Örebro län", "Örebro län")]
     + [muni(n) for n in BRO_MUNIS],
-    [body("bro-management-group", "Ledningsgrupp", "management_group", "executive", "business-region-orebro",
+    [body("bro-management-group", "Ledningsgrupp", "management_group", "operative", "business-region-orebro",
           [seat(slug(n), "business_development_manager") for n in BRO_MUNIS]
           + [seat("region-orebro", "owner_representative", note="Region Örebro län sits in the management group as owner")],
           mandates=["operational_plan"],
@@ -149,10 +151,12 @@ MODELS["business-region-orebro"] = model(
           note="Mainly an anchoring body, with the political mandate to decide when needed.",
           unknown=["decision_rule"]),
      body("region-orebro-growth-committee", "Nämnden för regional tillväxt", "committee", "political",
-          "region-orebro", mandates=["strategy", "budget"],
+          "region-orebro", mandates=["strategy", "budget"], meetings_per_year=1,
           note="Region Örebro län's regional growth committee: prepares and decides regional growth "
-               "matters; BRO reports to it once a year.",
-          unknown=["seats", "meetings_per_year"]),
+               "matters. BRO's matters reach it once a year, with the working group's yearly report "
+               "(study L146-149), so its cadence here is that report's; how often the committee itself "
+               "meets is not given.",
+          unknown=["seats", "how often the committee itself meets"]),
      body("bro-team", "Arbetsteam", "operative_team", "operative", "business-region-orebro",
           mandates=["daily_operations"], staff=4,
           note="Operations lead, marketing/communications, investment adviser, investment manager; "
@@ -184,6 +188,10 @@ MODELS["business-region-orebro"] = model(
 # ---------------------------------------------------------------- Business Region Skaraborg (1B)
 BRS_MUNIS = ["Essunga", "Falköping", "Grästorp", "Gullspång", "Götene", "Hjo", "Karlsborg", "Lidköping",
              "Mariestad", "Skara", "Skövde", "Tibro", "Tidaholm", "Töreboda", "Vara"]
+# The 49 municipalities of Västra Götaland finance BRS's sub-regional development funds per inhabitant.
+VG_MUNIS = [r["name"] for r in MUNIS.values() if r["county_code"] == "14"]
+VG_POP = int(COUNTIES["14"]["population"])
+assert len(VG_MUNIS) == 49 and sum(int(MUNIS[n]["population"]) for n in VG_MUNIS) == VG_POP
 brs_partners = [
     ("science-park-skovde", "Science Park Skövde"), ("agrovast", "Agroväst"),
     ("idc-west-sweden", "IDC West Sweden"), ("vastsvenska-handelskammaren", "Västsvenska handelskammaren"),
@@ -201,6 +209,8 @@ MODELS["business-region-skaraborg"] = model(
          note="Has had a directorate instead of a council since 2019."),
      region("region-vastra-gotaland", "Västra Götalandsregionen", "Västra Götalands län")]
     + [muni(n) for n in BRS_MUNIS]
+    + [muni(n, note="Finances BRS's sub-regional development funds per inhabitant (study L493-497); no seat, "
+                    "not a member.") for n in VG_MUNIS if n not in BRS_MUNIS]
     + [org(i, n, brs_kinds.get(i, "other"), note="Represented on BRS's steering group.") for i, n in brs_partners]
     + [org("brs-chief-executives", "Some municipal chief executives (not named)", "unknown_group",
            note="The study says 'some' municipal chief executives sit on the steering group without naming them.")],
@@ -231,12 +241,15 @@ MODELS["business-region-skaraborg"] = model(
          "note": "The study does not describe the line; the steering group owns the operational plan."},
         {"from_id": "brs-steering-group", "to_id": "brs-directorate", "provenance": "assumed",
          "note": "The study does not describe the line; the directorate is the highest decision body."}],
-    funding_rules=[{"id": "brs-subregional-funds", "payer_id": "skaraborgs-kommunalforbund",
-                    "recipient_id": "business-region-skaraborg", "basis": "fixed", "amount": "3000000.00",
-                    "purpose": "base",
-                    "note": "Sub-regional development funds (delregionala utvecklingsmedel), paid per inhabitant "
-                            "by the 49 municipalities of Västra Götaland; Skaraborgs kommunalförbund decides "
-                            "how the part going to BRS is used."}],
+    funding_rules=[{"id": "brs-subregional-funds-" + slug(n), "payer_id": slug(n),
+                    "recipient_id": "business-region-skaraborg", "basis": "share_of_total", "amount": "3000000.00",
+                    "ratio": f"{MUNIS[n]['population']}/{VG_POP}", "group": "brs-subregional-funds",
+                    "purpose": "base", "provenance": "derived",
+                    "note": "Sub-regional development funds (delregionala utvecklingsmedel): 3 MSEK a year, financed "
+                            "per inhabitant by the 49 municipalities of Västra Götaland (study L493-497); each pays "
+                            "its population's share of the total (SCB 2023). Skaraborgs kommunalförbund decides how "
+                            "the part going to BRS is used."}
+                   for n in VG_MUNIS],
     memberships=members_of(BRS_MUNIS, "business-region-skaraborg"),
 )
 
@@ -295,8 +308,9 @@ MODELS["business-region-varmland"] = model(
         {"from_id": "brv-working-group", "to_id": "brv-steering-group", "provenance": "assumed",
          "note": "The study does not describe this line."},
         {"from_id": "brv-steering-group", "to_id": "region-varmland-decision",
-         "decision_classes": ["operational_plan", "budget"],
-         "note": "The steering group takes positions on operational plan and budget; Region Värmland decides."}],
+         "note": "The steering group takes positions on the operations, e.g. operational plan and budget; "
+                 "Region Värmland then makes the decisions BRV's operations need (study L608-612), strategy "
+                 "and contracts included."}],
     funding_rules=brv_fees + [
         {"id": "brv-region-matching", "payer_id": "region-varmland", "recipient_id": "business-region-varmland",
          "basis": "matching", "ratio": "1", "matches": "brv-municipal-fees", "purpose": "base",
@@ -356,10 +370,11 @@ MODELS["east-sweden-business-region"] = model(
     + [muni(n) for n in OST_MUNIS],
     [body("esbr-strategist", "Strateg (investering och etablering)", "official", "operative",
           "east-sweden-business-region", staff=1, decision_rule="single_decider",
+          mandates=["daily_operations", "activate_regional_functions"],
           note="One dedicated strategist; the process leaders of the growth unit's teams (innovation, skills, "
-               "business) report to the strategist, who may activate other regional functions (e.g. the "
-               "community-planning unit).",
-          unknown=["mandates"]),
+               "business) report to the strategist, who has the mandate to activate other functions of "
+               "Region Östergötland when needed, e.g. the community-planning unit (study L1035-1041). "
+               "Leading the work day to day is read as daily operations."),
      body("esbr-head-of-growth-unit", "Chef för Tillväxtenheten", "official", "executive", "region-ostergotland",
           decision_rule="single_decider", unknown=["mandates"]),
      body("esbr-regional-development-director", "Regionutvecklingsdirektör", "official", "executive",
@@ -372,6 +387,7 @@ MODELS["east-sweden-business-region"] = model(
      body("esbr-business-managers-network", "Näringslivschefsnätverk", "network", "operative",
           "east-sweden-business-region", [seat(slug(n), "business_development_manager") for n in OST_MUNIS],
           meetings_per_year=12, note="The business managers of the 13 municipalities meet monthly.")],
+    decision_classes=["activate_regional_functions"],
     affiliations=[{"organization_id": "east-sweden-business-region", "parent_id": "region-ostergotland",
                    "classification": "part_of", "note": "Inside the region's growth unit (Tillväxtenheten)."}],
     escalations=[
@@ -502,15 +518,20 @@ MODELS["high-coast-invest"] = model(
           unknown=["seats", "meetings_per_year", "mandates", "decision_rule"]),
      body("hci-association-board", "Föreningsstyrelse", "board", "political", "high-coast-invest",
           [seat(slug(n), "politician") for n in HCI_MUNIS], meetings_per_year=4,
-          note="Politicians from all municipalities; gives the operations direction (the politicians hold the "
-               "decision mandate in their municipalities). Meets quarterly.",
-          unknown=["mandates", "chair", "decision_rule"]),
+          mandates=["strategy"],
+          note="Politicians from all municipalities; gives the operations direction, read as strategy (the "
+               "politicians hold the decision mandate in their municipalities). Meets quarterly (study L1632-1636).",
+          unknown=["chair", "decision_rule"]),
      body("hci-team", "Affärsområde High Coast Invest", "operative_team", "operative", "high-coast-invest",
           mandates=["daily_operations"], staff=3, note="Head of business area and 2 investment advisers.")],
     affiliations=[{"organization_id": "high-coast-invest", "parent_id": "bizmaker", "classification": "business_area_of",
                    "note": "Since 2023-09-01, same name and brand."}],
     escalations=[{"from_id": "hci-team", "to_id": "hci-company-board", "provenance": "assumed",
-                  "note": "The study does not describe the line; the business area answers to the company's board."}],
+                  "note": "The study does not describe the line; the business area answers to the company's board."},
+                 {"from_id": "hci-company-board", "to_id": "hci-association-board", "decision_classes": ["strategy"],
+                  "provenance": "assumed",
+                  "note": "The association board gives the operations direction (study L1632-1636); the line from "
+                          "the company board is not described."}],
     ownerships=[{"owner_id": oid, "organization_id": "bizmaker", "share": {"minimum": "0", "maximum": "1"},
                  "provenance": "assumed",
                  "note": "The study names the 7 municipalities and Region Västernorrland as the owners who fund HCI; "
@@ -595,6 +616,9 @@ MODELS["stockholm-business-alliance"] = model(
     affiliations=[{"organization_id": "stockholm-business-alliance", "parent_id": "stockholm-business-region",
                    "classification": "hosted_by", "note": "Run by Stockholm Business Region."}],
     escalations=[
+        {"from_id": "sba-team", "to_id": "sba-steering-group", "provenance": "assumed",
+         "note": "The operative steering group meets four times a year and decides (study L1799-1800); the "
+                 "team's line to it is not described."},
         {"from_id": "sba-working-group", "to_id": "sba-steering-group",
          "note": "The working group prepares the steering group's decisions."},
         {"from_id": "sba-steering-group", "to_id": "sba-ksos-meeting", "decision_classes": ["strategy"],
@@ -660,7 +684,9 @@ bs_partners = [
     ("invest-in-halland", "Invest in Halland", "unit", "Regional partner of Business Sweden."),
     ("invest-in-norrbotten", "Invest in Norrbotten AB", "company", "Regional partner of Business Sweden."),
 ]
-bs_orgs = [org("business-sweden", "Business Sweden", "agency", note="The state's trade and invest council."),
+bs_orgs = [org("business-sweden", "Business Sweden", "other",
+               note="The state's trade and invest council. Not a government agency (myndighet); the study does "
+                    "not describe its legal form, so it is of kind 'other'."),
            org("business-sweden-partnership", "Business Sweden's regional partnership", "partnership",
                note="Partnership agreements with 20 regional IPAs (source: Business Sweden, cited by the study).")]
 for oid, name, kind, note in bs_partners:

@@ -3,6 +3,7 @@
 
 #include "cli.hpp"
 #include "orgmodel/io/format.hpp"
+#include "orgmodel/report/compare_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
 namespace {
@@ -21,7 +22,9 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   const auto c = scenario::compare_templates(in);
   const auto f = args.format();
   if (f == cli::output_format::json) {
-    cli::print_json(scenario::to_json(c), out);
+    auto j = scenario::to_json(c);
+    j["study_findings"] = study_findings_json();
+    cli::print_json(j, out);
     return 0;
   }
   if (f != cli::output_format::table) {
@@ -32,7 +35,8 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
       << group_thousands(in.member_population()) << " inhabitants, " << in.region_name << "\n"
       << "Population: " << data::population_source << "\n\n";
   scenario::print_text(c, out);
-  out << "\n" << scenario::funding_note << "\n";
+  out << "\n" << scenario::funding_note << "\n\n";
+  print_study_findings(out);
   return 0;
 }
 

@@ -39,8 +39,12 @@ int run_national(const cli::arguments& args, std::ostream& out) {
     cls.row({std::string(to_string(static_cast<service_class>(c))), std::to_string(v.classes[c].municipalities),
              group_thousands(v.classes[c].population)});
   cls.print(out);
-  out << "\ncounties without a (single-county) organisation among these models:";
+  out << "\ncounties without an organisation" << (v.declared ? " (as the source states):" : " among these models:");
   for (auto c : v.counties_without_organisation) out << ' ' << data::county(c).name << " (" << c << ")";
+  if (!v.counties_not_modelled.empty()) {
+    out << "\ncounties that have an organisation, not modelled here:";
+    for (auto c : v.counties_not_modelled) out << ' ' << data::county(c).name << " (" << c << ")";
+  }
   out << "\n";
   if (part == "all" || part == "counties") {
     out << "\ncounties:\n";
@@ -52,7 +56,9 @@ int run_national(const cli::arguments& args, std::ostream& out) {
   }
   if (!v.unknown_groups.empty()) {
     out << "\nmembers no source names (not placed on the map):\n";
-    for (const auto& u : v.unknown_groups) out << "  " << u.model_id << ": " << u.name << " (" << u.organisation_id << ")\n";
+    for (const auto& u : v.unknown_groups)
+      out << "  " << u.model_id << ": " << u.name << " (" << u.organisation_id << ")"
+          << (u.member_count ? ", a group of " + std::to_string(*u.member_count) : std::string()) << "\n";
   }
   for (const auto& u : v.unmatched) out << "warning: " << u << " matches no SCB municipality\n";
   return 0;

@@ -1,6 +1,7 @@
 // orgmodel funding: a model's funding flows for a year, budget checks, tracing, fair shares.
 #include "cli.hpp"
 #include "orgmodel/io/funding_json.hpp"
+#include "orgmodel/report/funding_section.hpp"
 
 namespace {
 
@@ -39,7 +40,11 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     nlohmann::ordered_json j;
     j["model"] = m.info().id;
     j["year"] = year;
-    if (view == "all" || view == "flows") j["funding"] = to_json(m, ev);
+    if (view == "all" || view == "flows") {
+      j["funding"] = to_json(m, ev);
+      auto& t = j["per_inhabitant_totals"] = nlohmann::ordered_json::array();
+      for (const auto& x : per_inhabitant_totals(m)) t.push_back(to_json(m, x));
+    }
     if (view == "all" || view == "budget") {
       auto& b = j["budget_checks"] = nlohmann::ordered_json::array();
       for (const auto& c : budgets) b.push_back(to_json(m, c));
@@ -61,6 +66,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
       const auto tot = ev.total();
       out << "total " << format_amount(tot.known) << " SEK"
           << (tot.exact() ? "" : " + " + std::to_string(tot.unknown) + " unknown flow(s)") << '\n';
+      for (const auto& x : per_inhabitant_totals(m)) out << "financed per inhabitant: " << per_inhabitant_total_text(m, x) << '\n';
       for (const auto& r : ev.requirements)
         out << "requirement: " << m[r.payer].id << " must show at least " << format_amount(r.minimum)
             << " SEK of own costs (" << m[r.rule].id << ")\n";

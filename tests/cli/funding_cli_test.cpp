@@ -81,3 +81,21 @@ TEST(FundingCli, AllocateAirportCsvAndModel) {
   EXPECT_EQ(bad.exit_code, 64);  // no --total
   std::filesystem::remove(csv);
 }
+
+// Issue #11 item 3. Study L493-497: "49 kommuner inom Västra Götalandsregionen är med och
+// finansierar per kommuninvånare. Totalt rör det sig om 3 miljoner kronor per år." SCB: Västra
+// Götalands län 1 767 016 inhabitants (31 Dec 2023); 3 000 000 / 1 767 016 = 1.6978 → 1.70 SEK.
+TEST(FundingCli, SkaraborgShowsTheImpliedRatePerInhabitant) {
+  REQUIRE_FUNDING_PROGRAM();
+  auto r = run_funding_cli("funding business-region-skaraborg --view flows");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("from 49 payers (1 767 016 inhabitants): 1.70 SEK per inhabitant (3 000 000 / 1 767 016)"),
+            std::string::npos) << r.out;
+  auto j = run_funding_cli("funding business-region-skaraborg --view flows --format json");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const auto t = nlohmann::json::parse(j.out)["per_inhabitant_totals"];
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]["sek_per_inhabitant"], "1.70");
+  EXPECT_EQ(t[0]["population"], 1767016);
+  EXPECT_EQ(t[0]["payers"].size(), 49u);
+}

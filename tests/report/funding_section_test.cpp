@@ -16,9 +16,9 @@ TEST(FundingSection, NineOrganisations) {
   ASSERT_EQ(s.content.size(), 9u);
   const auto& bro = s.content[0];
   EXPECT_EQ(bro["model"], "business-region-orebro");
-  EXPECT_EQ(bro["years"][1]["income"], "6162320.00");
+  EXPECT_EQ(bro["years"][1]["by_source"]["base"]["income"], "6162320.00");
   EXPECT_EQ(bro["years"][1]["members"], 12);
-  EXPECT_DOUBLE_EQ(bro["years"][1]["sek_per_inhabitant"].get<double>(), 20.0);
+  EXPECT_DOUBLE_EQ(bro["years"][1]["base_sek_per_inhabitant"].get<double>(), 20.0);
   const auto& brv = s.content[2];
   EXPECT_EQ(brv["budget_checks"][0]["gap"], "1097424.00");
   EXPECT_NE(s.text.find("GAP"), std::string::npos);

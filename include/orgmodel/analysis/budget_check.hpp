@@ -16,6 +16,17 @@
 
 namespace orgmodel {
 
+namespace detail {
+/// @brief The largest power of ten (in whole SEK, at most the amount itself) dividing an amount
+/// given in öre; 100 öre for an amount with öre or for zero.
+[[nodiscard]] inline std::int64_t rounding_unit_ore(std::int64_t ore) noexcept {
+  if (ore <= 0 || ore % 100 != 0) return 100;
+  std::int64_t unit = 100;
+  while (ore % (unit * 10) == 0 && unit * 10 <= ore) unit *= 10;
+  return unit;
+}
+}  // namespace detail
+
 /// @brief The budget check of one organisation and year.
 struct budget_check {
   organisation_index organisation;
@@ -38,9 +49,36 @@ struct budget_check {
   std::optional<share> rate_factor;  ///< exact factor by which every such rate would be multiplied
   bool closing_rate_approximate = false;  ///< a cap or floor binds, so income is not linear in the rate
 
-  /// @brief True when the stated figure is above the income: flag it.
-  [[nodiscard]] bool shortfall() const noexcept { return gap && gap->minor() > 0; }
+  /// @brief Half the unit the stated figure is rounded to: a figure given as "6 MSEK" is
+  /// 6 000 000 ± 500 000, "4.4 MSEK" ± 50 000 (the unit is the largest power of ten, up to the
+  /// figure itself, that divides it in whole SEK). A gap within it is no gap.
+  money rounding;
+  /// @brief The income rests on a population worked back from the stated figure itself (an
+  /// `unknown_group` payer whose population is `derived`, e.g. SBA's 29 unnamed members): the
+  /// comparison proves nothing and is not flagged.
+  bool circular = false;
+
+  /// @brief The difference is larger than the stated figure's rounding.
+  [[nodiscard]] bool beyond_rounding() const noexcept {
+    return gap && (gap->minor() > rounding.minor() || -gap->minor() > rounding.minor());
+  }
+  /// @brief True when the stated figure is above the income beyond its rounding, and the check is
+  /// not circular: flag it.
+  [[nodiscard]] bool shortfall() const noexcept { return !circular && beyond_rounding() && gap->minor() > 0; }
+  /// @brief The income is above the stated figure beyond its rounding (not circular).
+  [[nodiscard]] bool surplus() const noexcept { return !circular && beyond_rounding() && gap->minor() < 0; }
 };
+
+/// @brief The check's verdict in a word: "GAP", "surplus", "within rounding" (a difference inside
+/// the stated figure's rounding), "circular" (see `budget_check::circular`), or empty (no figure,
+/// or an unknown flow).
+[[nodiscard]] inline std::string_view budget_flag(const budget_check& c) noexcept {
+  if (!c.gap) return {};
+  if (c.circular) return "circular";
+  if (c.shortfall()) return "GAP";
+  if (c.surplus()) return "surplus";
+  return c.gap->minor() == 0 ? std::string_view{} : std::string_view{"within rounding"};
+}
 
 /// @brief Checks one organisation's income in `year` against its stated figure: its budget, else
 /// its stated turnover (what its income was said to be), else a stated cost. `purpose`, when not
@@ -77,6 +115,11 @@ inline budget_check check_budget(const model& m, organisation_index o, int year,
     }
   }
   if (c.stated && c.income.exact()) c.gap = *c.stated - c.income.known;
+  if (c.stated) c.rounding = money::from_minor(detail::rounding_unit_ore(c.stated->minor()) / 2);
+  for (const auto& f : ev.flows)
+    if (f.recipient == o && (purpose.empty() || m[f.rule].purpose == purpose) && f.basis == funding_basis::per_inhabitant &&
+        m[f.payer].kind == organisation_kind::unknown_group && m[f.payer].source == provenance::derived)
+      c.circular = true;
 
   // Which per-inhabitant rules pay o this year, and do they share one rate?
   std::vector<char> zero(m.funding_rules().size(), 0);

@@ -16,6 +16,8 @@
 ///   if (f.amount) std::cout << m[f.rule].id << ' ' << f.amount->str() << '\n';
 /// @endcode
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -26,6 +28,7 @@
 
 #include "orgmodel/analysis/detail/largest_remainder.hpp"
 #include "orgmodel/core/checked.hpp"
+#include "orgmodel/core/enum_names.hpp"
 #include "orgmodel/core/money.hpp"
 #include "orgmodel/core/share.hpp"
 #include "orgmodel/model/model.hpp"
@@ -337,6 +340,101 @@ inline implied_rate_result implied_rate(money amount, std::int64_t population) {
   if (population <= 0) throw arithmetic_error("an implied rate needs a positive population");
   return {amount, population, share(amount.minor(), population),
           money::from_minor(detail::mul_div_round(amount.minor(), 1, population))};
+}
+
+/// @brief Where a flow's money comes from, so that income tables never add them together.
+enum class income_source : std::uint8_t {
+  base,     ///< ordinary funding by members, owners or the host
+  project,  ///< project money (a rule whose purpose starts with "project") not from the state
+  state,    ///< paid by a state agency (e.g. Tillväxtverket)
+  partner,  ///< paid by a non-public payer that is not a member (e.g. SBA's property partners)
+};
+template <>
+struct enum_names<income_source> {
+  static constexpr std::string_view what = "income source";
+  static constexpr std::array<std::string_view, 4> names{"base", "project", "state", "partner"};
+};
+
+/// @brief The source of one flow: state when an agency pays; else project when the rule's purpose
+/// starts with "project"; else partner when the payer is neither a municipality, a region nor a
+/// municipal association and not a member of the recipient; else base.
+[[nodiscard]] inline income_source source_of(const model& m, const funding_flow& f) {
+  const auto kind = m[f.payer].kind;
+  if (kind == organisation_kind::agency) return income_source::state;
+  if (m[f.rule].purpose.rfind("project", 0) == 0) return income_source::project;
+  const bool is_public = kind == organisation_kind::municipality || kind == organisation_kind::region ||
+                         kind == organisation_kind::municipal_association;
+  if (!is_public) {
+    const auto ms = m.memberships();
+    const bool member = std::any_of(ms.begin(), ms.end(), [&](const membership& x) {
+      return x.member == f.payer && x.organisation == f.recipient;
+    });
+    if (!member) return income_source::partner;
+  }
+  return income_source::base;
+}
+
+/// @brief An organisation's income in one evaluation, by source (indexed by `income_source`).
+[[nodiscard]] inline std::array<money_sum, 4> income_by_source(const model& m, const funding_evaluation& ev,
+                                                               organisation_index recipient) {
+  std::array<money_sum, 4> out{};
+  for (const auto& f : ev.flows) {
+    if (f.recipient != recipient) continue;
+    auto& s = out[static_cast<std::size_t>(source_of(m, f))];
+    if (f.amount) s.known += *f.amount;
+    else ++s.unknown;
+  }
+  return out;
+}
+
+/// @brief A total that a group of payers finances per inhabitant: the share-of-total rules of one
+/// group, recipient, amount and period whose every ratio is the payer's share of the group's
+/// population (e.g. Business Region Skaraborg's 3 MSEK of sub-regional funds, paid per inhabitant
+/// by the 49 municipalities of Västra Götaland). `rate` is amount ÷ the payers' population.
+struct per_inhabitant_total {
+  std::string group;
+  organisation_index recipient;
+  money amount;                              ///< the total (per period)
+  int period_years = 1;
+  std::vector<organisation_index> payers;    ///< in rule order
+  implied_rate_result rate;
+};
+
+/// @brief The totals of `m` financed per inhabitant (see `per_inhabitant_total`), in the order of
+/// their first rule. A group whose ratios do not follow the payers' populations exactly, or with
+/// a payer of unknown population, is not one.
+[[nodiscard]] inline std::vector<per_inhabitant_total> per_inhabitant_totals(const model& m) {
+  std::vector<per_inhabitant_total> out;
+  std::vector<std::vector<const funding_rule*>> rules_of;
+  for (const auto& r : m.funding_rules()) {
+    if (r.basis != funding_basis::share_of_total || r.group.empty()) continue;
+    auto it = std::find_if(out.begin(), out.end(), [&](const per_inhabitant_total& t) {
+      return t.group == r.group && t.recipient == r.recipient && t.amount == r.amount && t.period_years == r.period_years;
+    });
+    if (it == out.end()) {
+      out.push_back({r.group, r.recipient, r.amount, r.period_years, {}, {}});
+      rules_of.emplace_back();
+      it = out.end() - 1;
+    }
+    it->payers.push_back(r.payer);
+    rules_of[static_cast<std::size_t>(it - out.begin())].push_back(&r);
+  }
+  std::vector<per_inhabitant_total> found;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::int64_t population = 0;
+    bool ok = true;
+    for (const auto* r : rules_of[i]) {
+      const auto& p = m[r->payer].population;
+      if (!p || *p <= 0) ok = false;
+      else population = detail::checked_add(population, *p, "population sum");
+    }
+    if (!ok) continue;
+    for (const auto* r : rules_of[i]) ok = ok && r->ratio == share(*m[r->payer].population, population);
+    if (!ok) continue;
+    out[i].rate = implied_rate(out[i].amount, population);
+    found.push_back(std::move(out[i]));
+  }
+  return found;
 }
 
 /// @brief A population implied by a total income, a fixed part and a per-inhabitant rate.

@@ -13,7 +13,15 @@
 /// bundled benchmark has nine organisations, not every Swedish one).
 ///
 /// Members the sources do not name (an `unknown_group` organisation, e.g. SBA's 29 unnamed
-/// members) cannot be placed on the map; they are listed in `unknown_groups`, never guessed.
+/// members) cannot be placed on the map; they are listed in `unknown_groups` with their size,
+/// never guessed.
+///
+/// A *context model* — one with no organisation whose id is the model's id, listing regions
+/// (the bundled `counties-without-organisation`) — declares that the counties of its regions have
+/// no organisation. When some model declares so, the source is taken to say that every other
+/// county has one: a county no given organisation serves is then `not_modelled` ("has an
+/// organisation, not modelled"), never "without". With no declaration the view can only say
+/// that none of the given models serves it (`not_in_models`).
 ///
 /// @code
 /// auto v = orgmodel::national_view(orgmodel::data::benchmark_models());
@@ -44,6 +52,20 @@ template <>
 struct enum_names<service_class> {
   static constexpr std::string_view what = "service class";
   static constexpr std::array<std::string_view, 3> names{"none", "one", "several"};
+};
+
+/// @brief What the given models say about a county's organisation.
+enum class county_status : std::uint8_t {
+  modelled,       ///< a single-county organisation of the models serves it
+  not_modelled,   ///< the source says it has one, but it is not among the models
+  without,        ///< a context model declares it without an organisation
+  not_in_models,  ///< no model serves it and no model declares anything about it
+};
+template <>
+struct enum_names<county_status> {
+  static constexpr std::string_view what = "county status";
+  static constexpr std::array<std::string_view, 4> names{"organisation modelled", "has an organisation, not modelled",
+                                                         "without an organisation", "no organisation among these models"};
 };
 
 /// @brief An organisation of the given models that serves municipalities.
@@ -81,13 +103,16 @@ struct national_county {
   std::int64_t population_unserved = 0;
   std::vector<std::uint32_t> organisations;      ///< single-county organisations serving it
   std::vector<std::uint32_t> cross_county;       ///< cross-county organisations serving some of it
-  bool without_organisation = true;              ///< no single-county organisation serves it
+  bool without_organisation = true;              ///< status `without` or `not_in_models`
+  county_status status = county_status::not_in_models;
+  std::string declared_by;                       ///< the context model declaring it without one
 };
 
 /// @brief Members that no source names, so that the view can say what it cannot place.
 struct unknown_group_note {
   std::string model_id, organisation_id, name, serves;
   std::optional<std::int64_t> population;
+  std::optional<std::int64_t> member_count;  ///< the group's size when the source gives it
 };
 
 /// @brief The national view.
@@ -96,7 +121,9 @@ struct national_view_result {
   std::vector<national_municipality> municipalities;  ///< all 290, in SCB code order
   std::array<national_tally, 3> classes{};            ///< by `service_class`
   std::vector<national_county> counties;              ///< all 21, in code order
-  std::vector<std::string_view> counties_without_organisation;  ///< county codes
+  std::vector<std::string_view> counties_without_organisation;  ///< county codes (status `without` or `not_in_models`)
+  std::vector<std::string_view> counties_not_modelled;         ///< county codes (status `not_modelled`)
+  bool declared = false;  ///< some context model declares counties without an organisation
   std::vector<unknown_group_note> unknown_groups;
   std::vector<std::string> unmatched;  ///< "model/org": municipality organisations that match no SCB municipality
   [[nodiscard]] const national_tally& of(service_class c) const noexcept { return classes[static_cast<std::size_t>(c)]; }
@@ -118,7 +145,10 @@ inline national_view_result national_view(std::span<const model> models) {
       const auto& member = m[ms.member];
       const auto& host = m[ms.organisation];
       if (member.kind == organisation_kind::unknown_group) {
-        r.unknown_groups.push_back({m.info().id, member.id, member.name, host.id, member.population});
+        std::optional<std::int64_t> size;
+        for (const auto& [k, v] : member.extra)
+          if (k == "member_count") size = std::stoll(v);
+        r.unknown_groups.push_back({m.info().id, member.id, member.name, host.id, member.population, size});
         continue;
       }
       std::optional<std::uint32_t> row;
@@ -148,7 +178,7 @@ inline national_view_result national_view(std::span<const model> models) {
     std::sort(org.counties.begin(), org.counties.end());
     org.cross_county = org.counties.size() > 1;
   }
-  for (const auto& c : data::counties()) r.counties.push_back({c.code, c.name, 0, 0, 0, 0, {}, {}, true});
+  for (const auto& c : data::counties()) r.counties.push_back({c.code, c.name, 0, 0, 0, 0, {}, {}, true, {}, {}});
   auto county_of = [&](std::string_view code) -> national_county& {
     for (auto& c : r.counties)
       if (c.code == code) return c;
@@ -169,9 +199,23 @@ inline national_view_result national_view(std::span<const model> models) {
       if (std::find(list.begin(), list.end(), o) == list.end()) list.push_back(o);
     }
   }
+  for (const auto& m : models) {
+    if (m.find_organisation(m.info().id)) continue;  // not a context model
+    for (const auto& o : m.organisations())
+      if (o.kind == organisation_kind::region && !o.county.empty()) {
+        auto& c = county_of(o.county);
+        if (c.declared_by.empty()) c.declared_by = m.info().id;
+        r.declared = true;
+      }
+  }
   for (auto& c : r.counties) {
-    c.without_organisation = c.organisations.empty();
+    c.status = !c.organisations.empty() ? county_status::modelled
+               : !c.declared_by.empty() ? county_status::without
+               : r.declared             ? county_status::not_modelled
+                                        : county_status::not_in_models;
+    c.without_organisation = c.status == county_status::without || c.status == county_status::not_in_models;
     if (c.without_organisation) r.counties_without_organisation.push_back(c.code);
+    if (c.status == county_status::not_modelled) r.counties_not_modelled.push_back(c.code);
   }
   return r;
 }

@@ -603,8 +603,10 @@ inline nlohmann::ordered_json to_json(const voting_power_result& r) {
   return out;
 }
 
-/// @brief A table: one row per player, indices in percent, flags.
-inline text_table voting_power_table(const voting_power_result& r) {
+/// @brief A table: one row per player, indices in percent, flags. `plain_words` writes the flags
+/// for readers outside game theory ("decides alone", "never decisive", "veto") instead of
+/// "dictator" and "null".
+inline text_table voting_power_table(const voting_power_result& r, bool plain_words = false) {
   using a = text_table::align;
   text_table t({"player", "votes", "vote share", "Banzhaf", "abs. Banzhaf", "Shapley–Shubik", "Deegan–Packel", "PGI", "flags"},
                {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
@@ -616,9 +618,9 @@ inline text_table voting_power_table(const voting_power_result& r) {
   const double total = static_cast<double>(r.game.total());
   for (const auto& p : r.players) {
     std::string flags;
-    if (p.dictator) flags = "dictator";
+    if (p.dictator) flags = plain_words ? "decides alone" : "dictator";
     else if (p.veto) flags = "veto";
-    if (p.null_player) flags += flags.empty() ? "null" : ", null";
+    if (p.null_player) flags += (flags.empty() ? "" : ", ") + std::string(plain_words ? "never decisive" : "null");
     t.row({p.player, std::to_string(p.weight), pct(static_cast<double>(p.weight) / total), pct(p.banzhaf), pct(p.banzhaf_absolute),
            pct(p.shapley_shubik), p.deegan_packel ? pct(*p.deegan_packel) : "–", p.public_good ? pct(*p.public_good) : "–", flags});
   }

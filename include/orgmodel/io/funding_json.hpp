@@ -130,7 +130,7 @@ inline text_table budget_table(const model& m, const std::vector<budget_check>& 
   text_table t({"organisation", "year", "income (SEK)", "stated (SEK)", "gap (SEK)", "rate-driven (SEK)", "closing rate (SEK/inh.)", "flag"},
                {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
   for (const auto& c : checks) {
-    std::string flag = c.shortfall() ? "GAP" : (c.gap && c.gap->minor() < 0 ? "surplus" : "");
+    std::string flag(budget_flag(c));
     if (!c.income.exact()) flag += (flag.empty() ? "" : ", ") + std::to_string(c.income.unknown) + " unknown flow(s)";
     if (c.closing_rate_approximate) flag += (flag.empty() ? "" : ", ") + std::string("caps bind");
     t.row({m[c.organisation].id, std::to_string(c.year), format_amount(c.income.known) + (c.income.exact() ? "" : "+"),
@@ -153,6 +153,9 @@ inline nlohmann::ordered_json to_json(const model& m, const budget_check& c) {
   j["stated_provenance"] = to_string(c.stated_source);
   j["gap"] = detail::opt_money(c.gap);
   j["shortfall"] = c.shortfall();
+  j["rounding"] = c.rounding.str();
+  j["circular"] = c.circular;
+  j["flag"] = std::string(budget_flag(c));
   j["rate_driven"] = c.rate_driven.str();
   j["closing_rate"] = detail::opt_money(c.closing_rate);
   j["rate_factor"] = c.rate_factor ? nlohmann::ordered_json(c.rate_factor->str()) : nlohmann::ordered_json(nullptr);

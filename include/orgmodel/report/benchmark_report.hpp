@@ -38,8 +38,9 @@ namespace orgmodel {
 /// bodies and the number of gaps — the comparison at a glance.
 inline text_table overview_table(std::span<const model> models) {
   using a = text_table::align;
-  text_table t({"model", "organisation", "category", "host", "owners", "members", "population", "team", "bodies", "gaps"},
-               {a::left, a::left, a::left, a::left, a::right, a::right, a::right, a::right, a::right, a::right});
+  text_table t({"model", "organisation", "category", "host", "owners", "members", "population", "team", "bodies", "gaps",
+                "signs agreements"},
+               {a::left, a::left, a::left, a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
   for (const auto& m : models) {
     const auto mp = profile_model(m);
     std::size_t gaps = 0;
@@ -48,7 +49,7 @@ inline text_table overview_table(std::span<const model> models) {
       std::int64_t pop = 0, munis = 0;
       for (const auto& e : mp.territory) pop += e.population.value_or(0), munis += e.municipalities;
       t.row({mp.model_id, "(no organisation)", "", "", "", std::to_string(munis), std::to_string(pop), "",
-             std::to_string(m.bodies().size()), std::to_string(gaps)});
+             std::to_string(m.bodies().size()), std::to_string(gaps), ""});
     }
     for (const auto& p : mp.organisations) {
       std::string host;
@@ -57,7 +58,7 @@ inline text_table overview_table(std::span<const model> models) {
              std::to_string(p.owners.size()), std::to_string(p.members.count),
              std::to_string(p.members.population) + (p.members.population_complete ? "" : "+"),
              p.team_size ? std::to_string(*p.team_size) : "unknown", std::to_string(m.bodies().size()),
-             std::to_string(gaps)});
+             std::to_string(gaps), signing_cell(m, m.organisation_at(p.id))});
     }
   }
   return t;

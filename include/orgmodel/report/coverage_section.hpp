@@ -5,6 +5,7 @@
 /// templates applied to Västmanland (scenario/templates.hpp), and the national view with the
 /// counties without an organisation — as a JSON object and a text rendering.
 
+#include <algorithm>
 #include <span>
 #include <sstream>
 #include <string>
@@ -42,7 +43,8 @@ inline text_table coverage_summary_table() {
 }
 
 /// @brief Adds one model's coverage to the rows and the summary table; false when it has no subject or stakeholders.
-inline bool coverage_row(const model& m, const std::string& label, nlohmann::ordered_json& rows, text_table& summary) {
+inline bool coverage_row(const model& m, const std::string& label, nlohmann::ordered_json& rows, text_table& summary,
+                         std::string* funders = nullptr) {
   {
     organisation_index subject;
     try {
@@ -61,6 +63,12 @@ inline bool coverage_row(const model& m, const std::string& label, nlohmann::ord
     j["mismatches"].erase("balance");
     j["minimum_cover"] = to_json(m, cov);
     rows.push_back(std::move(j));
+    if (funders && !mm.funders_without_seat.empty()) {
+      *funders += "  " + label + ": " + std::to_string(mm.funders_without_seat.size()) + " —";
+      for (std::size_t i = 0; i < mm.funders_without_seat.size(); ++i)
+        *funders += (i ? ", " : " ") + m[mm.funders_without_seat[i]].name;
+      *funders += "\n";
+    }
     std::ostringstream lh, lhm;
     lh.precision(3);
     lh << mm.vote_population_index;
@@ -88,9 +96,11 @@ inline report_section coverage_section(std::span<const model> models, std::strin
   std::ostringstream t;
   auto rows = nlohmann::ordered_json::array();
   auto summary = detail::coverage_summary_table();
-  for (const auto& m : models) detail::coverage_row(m, m.info().id, rows, summary);
+  std::string funders;
+  for (const auto& m : models) detail::coverage_row(m, m.info().id, rows, summary, &funders);
   s.content["organisations"] = std::move(rows);
   summary.print(t);
+  if (!funders.empty()) t << "\nFunders without a seat on any body (nor an ownership share):\n" << funders;
   t << "\nCounts are stakeholders with a seat of their own on a body of that layer (owner: or an\n"
        "ownership share); \"represented\" reach a body only through a representative.\n";
   // The seven templates for the county the study was written for.
@@ -108,15 +118,32 @@ inline report_section coverage_section(std::span<const model> models, std::strin
   const auto v = national_view(models);
   auto nv = to_json(v);
   nv.erase("municipalities");
+  for (std::size_t i = 0; i < v.counties.size(); ++i) nv["counties"][i]["status"] = to_string(v.counties[i].status);
+  nv["counties_not_modelled"] = v.counties_not_modelled;
+  for (std::size_t i = 0; i < v.unknown_groups.size(); ++i)
+    nv["unknown_groups"][i]["member_count"] =
+        v.unknown_groups[i].member_count ? nlohmann::ordered_json(*v.unknown_groups[i].member_count) : nlohmann::ordered_json(nullptr);
   s.content["national"] = std::move(nv);
   t << "\nNational view (" << data::population_source << ")\n";
   text_table cls({"served by", "municipalities", "population"}, {text_table::align::left, text_table::align::right, text_table::align::right});
   for (std::size_t c = 0; c < 3; ++c)
     cls.row({std::string(to_string(static_cast<service_class>(c))) + (c == 0 ? " of these models" : ""),
              std::to_string(v.classes[c].municipalities), group_thousands(v.classes[c].population)});
+  // Unnamed members are a group of known size, not unserved municipalities: they are among the
+  // "none" row only because they cannot be placed on the map.
+  for (const auto& u : v.unknown_groups)
+    if (u.member_count && std::any_of(v.organisations.begin(), v.organisations.end(), [&](const national_organisation& o) {
+          return o.model_id == u.model_id && o.id == u.serves;
+        }))
+      cls.row({"  of which possibly " + u.name + " (" + u.serves + ")", "up to " + std::to_string(*u.member_count),
+               u.population ? group_thousands(*u.population) : std::string("unknown")});
   cls.print(t);
-  t << "\nCounties without a (single-county) organisation among these models:";
+  t << "\nCounties without an organisation" << (v.declared ? " (as the source states):" : " among these models:");
   for (auto c : v.counties_without_organisation) t << "\n  " << data::county(c).name << ": " << group_thousands(data::county(c).population) << " inhabitants";
+  if (!v.counties_not_modelled.empty()) {
+    t << "\nCounties that have an organisation, not modelled here:";
+    for (auto c : v.counties_not_modelled) t << "\n  " << data::county(c).name;
+  }
   t << "\nMunicipalities in several organisations:";
   for (const auto& mu : v.municipalities) {
     if (mu.cls != service_class::several) continue;

@@ -4,6 +4,7 @@
 /// organisation per year (2023–2025), per inhabitant and per member, the budget checks (gaps
 /// flagged), and how far the municipal payers are from a population fair share.
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -20,6 +21,24 @@
 
 namespace orgmodel {
 
+/// @brief "3 000 000 SEK a year from 49 payers (1 767 016 inhabitants): 1.70 SEK per inhabitant
+/// (3 000 000 / 1 767 016)" — the rate a total financed per inhabitant implies.
+[[nodiscard]] inline std::string per_inhabitant_total_text(const model& m, const per_inhabitant_total& t) {
+  return format_amount(t.amount) + " SEK" + (t.period_years == 1 ? " a year" : " over " + std::to_string(t.period_years) + " years") +
+         " to " + m[t.recipient].name + " from " + std::to_string(t.payers.size()) + " payers (" +
+         group_thousands(t.rate.population) + " inhabitants): " + format_amount(t.rate.rate) + " SEK per inhabitant (" +
+         format_amount(t.amount) + " / " + group_thousands(t.rate.population) + ")";
+}
+
+/// @brief JSON of a total financed per inhabitant; ids, exact rate as a fraction of öre.
+[[nodiscard]] inline nlohmann::ordered_json to_json(const model& m, const per_inhabitant_total& t) {
+  auto payers = nlohmann::ordered_json::array();
+  for (auto p : t.payers) payers.push_back(m[p].id);
+  return {{"group", t.group}, {"recipient", m[t.recipient].id}, {"amount", t.amount.str()},
+          {"period_years", t.period_years}, {"payers", std::move(payers)}, {"population", t.rate.population},
+          {"sek_per_inhabitant", t.rate.rate.str()}, {"exact_ore_per_inhabitant", t.rate.exact_ore.str()}};
+}
+
 /// @brief The funding section of a report on `models` (years `first`..`last`, budget checks and
 /// fair shares in `budget_year`). The joint organisation of a model is the organisation whose id
 /// is the model's id; a model without one is reported on all its flows.
@@ -30,8 +49,10 @@ inline report_section funding_section(std::span<const model> models, int first =
   s.title = "Funding";
   s.content = nlohmann::ordered_json::array();
   using a = text_table::align;
-  text_table per_year({"model", "year", "income (SEK)", "members", "inhabitants", "SEK/inhabitant", "SEK/member", "flags"},
-                      {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
+  // Money from different sources is never added: base funding per inhabitant and member only.
+  text_table per_year({"model", "year", "base (SEK)", "project (SEK)", "state (SEK)", "partner (SEK)", "members", "inhabitants",
+                       "base SEK/inhabitant", "base SEK/member", "flags"},
+                      {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
   text_table gaps({"model", "organisation", "income (SEK)", "stated (SEK)", "gap (SEK)", "closing rate", "flag"},
                   {a::left, a::left, a::right, a::right, a::right, a::right, a::left});
   text_table fair({"model", "municipal payers", "pay more than population share", "largest excess (SEK)", "by"},
@@ -39,6 +60,7 @@ inline report_section funding_section(std::span<const model> models, int first =
   // Shares of multi-year project totals, per payer for the whole period (the 40/40/20 kind of split).
   text_table projects({"model", "purpose", "payer", "share", "period total (SEK)", "years", "per year (SEK)"},
                       {a::left, a::left, a::left, a::right, a::right, a::right, a::right});
+  std::string implied;  // totals financed per inhabitant and the rate they imply
   for (const auto& m : models) {
     nlohmann::ordered_json jm;
     jm["model"] = m.info().id;
@@ -65,12 +87,16 @@ inline report_section funding_section(std::span<const model> models, int first =
     for (const auto& r : m.funding_rules()) has_rules = has_rules || !self || r.recipient == *self;
     if (!has_rules) {
       jm["income"] = "unknown: the source gives no funding rule with an amount";
-      if (self) per_year.row({m.info().id, "", "unknown", members ? std::to_string(members) : "",
+      if (self) per_year.row({m.info().id, "", "unknown", "unknown", "unknown", "unknown", members ? std::to_string(members) : "",
                               inhabitants ? group_thousands(inhabitants) : "", "", "", "no funding rule with an amount"});
     }
     for (int y = first; has_rules && y <= last; ++y) {
       const auto ev = evaluate_funding(m, y);
       const money_sum inc = self ? ev.income(*self) : ev.total();
+      std::array<money_sum, 4> by{};
+      if (self) by = income_by_source(m, ev, *self);
+      else by[0] = inc;
+      const money_sum& base = by[static_cast<std::size_t>(income_source::base)];
       bool uncertain = false;
       for (const auto& f : ev.flows)
         if ((!self || f.recipient == *self) && f.uncertain_source()) uncertain = true;
@@ -80,18 +106,33 @@ inline report_section funding_section(std::span<const model> models, int first =
       if (unknown_pop) flags += (flags.empty() ? "" : ", ") + std::string("member population unknown");
       char per_inh[32] = "";
       std::string per_mem;
-      if (inhabitants > 0 && !unknown_pop) std::snprintf(per_inh, sizeof per_inh, "%.2f", inc.known.major() / static_cast<double>(inhabitants));
-      if (members > 0) per_mem = group_thousands(static_cast<std::int64_t>(std::llround(inc.known.major() / static_cast<double>(members))));
-      per_year.row({m.info().id, std::to_string(y), format_amount(inc.known) + (inc.exact() ? "" : "+"),
+      if (inhabitants > 0 && !unknown_pop && base.exact())
+        std::snprintf(per_inh, sizeof per_inh, "%.2f", base.known.major() / static_cast<double>(inhabitants));
+      if (members > 0 && base.exact())
+        per_mem = group_thousands(static_cast<std::int64_t>(std::llround(base.known.major() / static_cast<double>(members))));
+      auto cell = [](const money_sum& x) {
+        if (x.known.minor() == 0 && x.exact()) return std::string("-");
+        return format_amount(x.known) + (x.exact() ? "" : "+");
+      };
+      per_year.row({m.info().id, std::to_string(y), cell(by[0]), cell(by[1]), cell(by[2]), cell(by[3]),
                     members ? std::to_string(members) : "", inhabitants ? group_thousands(inhabitants) : "", per_inh, per_mem, flags});
-      years.push_back({{"year", y}, {"income", inc.known.str()}, {"unknown_flows", inc.unknown},
+      nlohmann::ordered_json src;
+      for (std::size_t k = 0; k < by.size(); ++k)
+        src[std::string(to_string(static_cast<income_source>(k)))] = {{"income", by[k].known.str()}, {"unknown_flows", by[k].unknown}};
+      years.push_back({{"year", y}, {"by_source", std::move(src)}, {"total", inc.known.str()}, {"unknown_flows", inc.unknown},
                        {"members", members}, {"inhabitants", inhabitants},
-                       {"sek_per_inhabitant", per_inh[0] ? nlohmann::ordered_json(std::stod(per_inh)) : nlohmann::ordered_json(nullptr)},
+                       {"base_sek_per_inhabitant", per_inh[0] ? nlohmann::ordered_json(std::stod(per_inh)) : nlohmann::ordered_json(nullptr)},
                        {"flags", flags}});
+    }
+    auto& ji = jm["per_inhabitant_totals"] = nlohmann::ordered_json::array();
+    for (const auto& t : per_inhabitant_totals(m)) {
+      ji.push_back(to_json(m, t));
+      implied += "  " + m.info().id + ": " + per_inhabitant_total_text(m, t) + "\n";
     }
     auto& jp = jm["projects"] = nlohmann::ordered_json::array();
     for (const auto& f : evaluate_funding(m, first).flows) {
-      if (f.basis != funding_basis::share_of_total || !f.period_total) continue;
+      // base money shared per inhabitant is shown above, not as a project
+      if (f.basis != funding_basis::share_of_total || !f.period_total || m[f.rule].purpose == "base") continue;
       const auto& rule = m[f.rule];
       projects.row({m.info().id, rule.purpose, m[f.payer].id, format_percent(f.ratio), format_amount(*f.period_total),
                     std::to_string(f.period_years), f.amount ? format_amount(*f.amount) : "unknown"});
@@ -105,7 +146,7 @@ inline report_section funding_section(std::span<const model> models, int first =
       gaps.row({m.info().id, m[c.organisation].id, format_amount(c.income.known) + (c.income.exact() ? "" : "+"),
                 c.stated ? format_amount(*c.stated) : "", c.gap ? format_amount(*c.gap) : "unknown",
                 c.closing_rate ? c.closing_rate->str() + " SEK/inh." : "",
-                c.shortfall() ? "GAP" : (c.gap && c.gap->minor() < 0 ? "surplus" : "")});
+                std::string(budget_flag(c))});
     }
     auto& jf = jm["contributions"] = nlohmann::ordered_json::array();
     for (const auto& c : compare_contributions(m, budget_year)) {
@@ -130,7 +171,9 @@ inline report_section funding_section(std::span<const model> models, int first =
     text += o.str();
     text += "\n";
   };
-  add("Income of each joint organisation from its funding rules (SCB 2023 populations):", per_year);
+  add("Income of each joint organisation from its funding rules, by source (SCB 2023 populations; '-' none,\n"
+      "'+' an unknown flow besides; per inhabitant and member: base funding only):", per_year);
+  if (!implied.empty()) text += "Totals financed per inhabitant and the rate they imply (SCB 2023 populations):\n" + implied + "\n";
   if (projects.size() > 0)
     add("Project funding: each payer's share of a multi-year project total (first year of the period shown):", projects);
   add(("Budget checks " + std::to_string(budget_year) +

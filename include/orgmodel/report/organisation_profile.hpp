@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/core/enum_names.hpp"
+#include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
 #include "orgmodel/io/format.hpp"
 #include "orgmodel/model/model.hpp"
@@ -70,6 +71,7 @@ struct body_summary {
   std::optional<decision_rule> rule;
   std::optional<int> staff;
   std::int64_t seats = 0;
+  bool seats_unknown = false;         ///< the model lists no seats and says it does not know them
   std::vector<seat_group> roles;      ///< in first-seen order
   std::vector<std::string> chairs;    ///< "<holder id> (<role>)"
 };
@@ -135,6 +137,7 @@ struct model_profile {
   std::vector<organisation_profile> organisations;
   std::vector<territory_entry> territory;  ///< only when the model has no joint organisation
   std::vector<knowledge_gap> gaps;
+  std::vector<data::finding> findings;  ///< the study's findings (bundled models only), in file order
 };
 
 namespace detail {
@@ -276,10 +279,9 @@ inline organisation_profile profile_organisation(const model& m, organisation_in
     s.layer = x.layer;
     s.meetings_per_year = x.meetings_per_year;
     s.mandates = format_classes(m, x.mandates);
-    if (x.mandates.empty()) {
-      const auto told = detail::unknown_list(x.extra);
-      if (std::find(told.begin(), told.end(), "mandates") != told.end()) s.mandates = "unknown";
-    }
+    const auto told = detail::unknown_list(x.extra);
+    if (x.mandates.empty() && std::find(told.begin(), told.end(), "mandates") != told.end()) s.mandates = "unknown";
+    s.seats_unknown = std::find(told.begin(), told.end(), "seats") != told.end();
     s.rule = x.rule;
     s.staff = x.staff;
   }
@@ -435,6 +437,7 @@ inline model_profile profile_model(const model& m) {
     }
   }
   mp.gaps = knowledge_gaps(m);
+  if (data::is_bundled_model(mp.model_id)) mp.findings = data::findings_of(mp.model_id);
   return mp;
 }
 
@@ -469,7 +472,7 @@ inline nlohmann::ordered_json to_json(const body_summary& b) {
   j["mandates"] = b.mandates;
   j["decision_rule"] = b.rule ? std::string(to_string(*b.rule)) : std::string("unknown");
   if (b.staff) j["staff"] = *b.staff;
-  j["seats"] = b.seats;
+  j["seats"] = b.seats_unknown && b.seats == 0 ? nlohmann::ordered_json("unknown") : nlohmann::ordered_json(b.seats);
   auto roles = nlohmann::ordered_json::array();
   for (const auto& g : b.roles) {
     nlohmann::ordered_json r;
@@ -606,6 +609,13 @@ inline nlohmann::ordered_json to_json(const model_profile& mp) {
   auto gaps = nlohmann::ordered_json::array();
   for (const auto& g : mp.gaps) gaps.push_back(to_json(g));
   j["gaps"] = std::move(gaps);
+  auto fj = nlohmann::ordered_json::array();
+  for (const auto& f : mp.findings) {
+    auto lines = nlohmann::ordered_json::array();
+    for (const auto& l : f.lines) lines.push_back({{"from", l.from}, {"to", l.to}});
+    fj.push_back({{"kind", to_string(f.kind)}, {"text", f.text}, {"lines", std::move(lines)}});
+  }
+  j["findings"] = std::move(fj);
   return j;
 }
 
@@ -670,7 +680,9 @@ inline std::string to_text(const model_profile& mp) {
         s += "      " + b.name + " [" + b.id + "] " + std::string(to_string(b.kind)) +
              (single && !b.meetings_per_year ? std::string()
                                              : ", meets " + format_cadence(b.meetings_per_year) + (b.meetings_per_year ? "/yr" : "")) +
-             (single && b.seats == 0 ? std::string() : ", " + std::to_string(b.seats) + " seats") +
+             (b.seats_unknown && b.seats == 0 ? std::string(", seats unknown")
+              : single && b.seats == 0      ? std::string()
+                                            : ", " + std::to_string(b.seats) + " seats") +
              (roles.empty() ? "" : " (" + roles + ")") +
              (chair.empty() ? "" : ", chair " + chair) + ", mandates " + b.mandates +
              (b.staff ? ", staff " + std::to_string(*b.staff) : "") + "\n";
@@ -712,6 +724,20 @@ inline std::string to_text(const model_profile& mp) {
   for (const auto& g : mp.gaps) {
     std::string el = g.elements.front() + (g.elements.size() > 1 ? " and " + std::to_string(g.elements.size() - 1) + " more" : "");
     s += "    [" + g.status + "] " + el + ": " + g.what + "\n";
+  }
+  if (!mp.findings.empty()) {
+    // Grouped by kind, in the kinds' order; each item keeps the study's lines.
+    s += "  Findings of the study (data/findings.json; L = line of the study):\n";
+    for (std::size_t k = 0; k < enum_names<data::finding_kind>::names.size(); ++k) {
+      const auto kind = static_cast<data::finding_kind>(k);
+      bool head = false;
+      for (const auto& f : mp.findings) {
+        if (f.kind != kind) continue;
+        if (!head) s += "    " + std::string(to_string(kind)) + ":\n";
+        head = true;
+        s += "      - " + f.text + "\n";
+      }
+    }
   }
   return s;
 }

@@ -84,12 +84,14 @@ inline report_section ownership_section(std::span<const model> models, std::stri
     iin_j[std::string("power_") + q] = to_json(r);
     text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
     std::ostringstream tt;
-    voting_power_table(r).print(tt);
+    voting_power_table(r, true).print(tt);
     text << tt.str();
   }
-  text << "\nThe region's 75 % decides every simple- and two-thirds-majority question alone (a dictator in\n"
-          "the weighted game); the 13 municipalities, 25 % together, are null players: no coalition of\n"
-          "theirs ever changes an outcome. Only unanimity gives each owner a veto.\n";
+  text << "\nUnder the assumed equal split of the municipalities' 25 % (1/52 each: the study gives only the\n"
+          "total, L1394-1396), Region Norrbotten decides every simple- and two-thirds-majority question\n"
+          "alone, and no municipality's vote changes an outcome. If the split differs, this does not\n"
+          "change: the region's 75 % alone passes both quotas whatever the split. The municipalities'\n"
+          "votes and their split matter only under a quota above 75 % or unanimity (each owner a veto).\n";
   s.content["invest_in_norrbotten"] = std::move(iin_j);
 
   // 2. High Coast Invest through BizMaker AB

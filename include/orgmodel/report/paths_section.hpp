@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/decision_paths.hpp"
 #include "orgmodel/io/decision_paths_json.hpp"
 #include "orgmodel/io/table.hpp"
@@ -21,6 +22,33 @@
 #include "orgmodel/scenario/templates.hpp"
 
 namespace orgmodel {
+
+/// @brief Why no body decides a matter, in words: "the study names no body that decides contract"
+/// or "the study names no body that decides budget beyond Operativ styrgrupp (Stockholm Business
+/// Alliance)", with body names (ids stay in JSON). Empty when a path was found.
+[[nodiscard]] inline std::string unanswered_text(const model& m, const decision_path_result& r) {
+  if (r.found()) return {};
+  const auto& cls = m.decision_class_names().at(r.matter);
+  std::string s = "the study names no body that decides " + cls;
+  if (r.reason == no_path_reason::cycle) return s + " (the lines carrying it form a cycle)";
+  if (r.reason == no_path_reason::dead_end && !r.dead_ends.empty()) {
+    s += "; the route ends at ";
+    for (std::size_t i = 0; i < r.dead_ends.size(); ++i) {
+      const auto& b = m[r.dead_ends[i]];
+      s += (i ? ", " : "") + b.name + " (" + m[b.organisation].name + ")";
+    }
+  }
+  return s;
+}
+
+/// @brief Who signs, in words: "Örebro signs for Business Region Örebro", "Invest in Norrbotten AB
+/// signs in its own name", "nobody up the affiliations of X can sign".
+[[nodiscard]] inline std::string signing_sentence(const model& m, const signing_capacity& s) {
+  const auto& name = m[s.organisation].name;
+  if (s.can_sign) return name + " signs in its own name";
+  if (!s.signatory.valid()) return "nobody up the affiliations of " + name + " can sign";
+  return m[s.signatory].name + " signs for " + name;
+}
 
 namespace detail {
 
@@ -50,9 +78,13 @@ inline void paths_rows(const model& m, std::string_view label, text_table& t, nl
     decisions.push_back(to_json(m, r));
     const auto& cls = m.decision_class_names()[c];
     if (!r.found()) {
-      std::string note(to_string(r.reason));
-      if (!r.dead_ends.empty()) note += " at " + path_text(m, r.dead_ends);
-      t.row({std::string(label), cls, m[*raised].id, "none", "none", "none", "", "", note});
+      // Say in words why no body decides and who signs for the organisation anyway (issue #11).
+      const auto signing = signing_capacity_of(m, m[*raised].organisation);
+      auto& dj = decisions.back();
+      dj["explanation"] = unanswered_text(m, r);
+      dj["signing"] = to_json(m, signing);
+      t.row({std::string(label), cls, m[*raised].id, "not named", "-", "-", "", signing_text(m, signing),
+             unanswered_text(m, r) + "; " + signing_sentence(m, signing)});
       continue;
     }
     const auto& p = r.paths.front();
@@ -103,8 +135,29 @@ inline report_section paths_section(std::span<const model> models, std::string_v
   return s;
 }
 
+/// @brief "yes" when the organisation signs agreements (NDAs included) in its own name, else
+/// "no: <who> signs" — the study's main contrast between a municipal unit and a company.
+[[nodiscard]] inline std::string signing_cell(const model& m, organisation_index o) {
+  const auto s = signing_capacity_of(m, o);
+  if (s.can_sign) return "yes";
+  if (!s.signatory.valid()) return "no: nobody up its affiliations";
+  return "no: " + m[s.signatory].name + " signs";
+}
+
+/// @brief Whether the organisation the template is about signs agreements and NDAs in its own name
+/// (the study's main contrast between a municipal unit and a company), else who signs for it.
+inline const bool signing_compare_column_registered = scenario::register_compare_column(
+    {.key = "signs_agreements",
+     .header = "signs agreements",
+     .order = 105,
+     .numeric = false,
+     .cell = [](const scenario::scenario_variant& v) -> scenario::compare_cell {
+       const auto o = coverage_subject(v.built);
+       return {signing_cell(v.built, o), to_json(v.built, signing_capacity_of(v.built, o))};
+     }});
+
 /// @brief The expected days of a budget decision raised at the template's operative team, as a
-/// column of every template comparison ("none" when no body decides budgets).
+/// column of every template comparison ("no body decides budgets" when none does).
 inline const bool paths_compare_column_registered = scenario::register_compare_column(
     {.key = "budget_decision_days",
      .header = "budget decision (days)",
@@ -116,7 +169,7 @@ inline const bool paths_compare_column_registered = scenario::register_compare_c
        const layer_graph g(v.built, relation_layer::escalation);
        const auto t = decision_latency_all(g, decision_classes::budget);
        const double d = t.expected[raised->value];
-       if (!std::isfinite(d)) return {"none", nullptr};
+       if (!std::isfinite(d)) return {"no body decides budgets", nullptr};
        return {format_days(d), d};
      }});
 
