@@ -141,8 +141,8 @@ TEST(VotingPower, QuotaRules) {
   // more than two thirds of 99: ⌊66⌋ + 1 = 67; at least two thirds: 66
   EXPECT_EQ(om::quota_votes(99, om::quota_spec::parse(">2/3")), 67);
   EXPECT_EQ(om::quota_votes(99, om::quota_spec::parse(">=2/3")), 66);
-  EXPECT_EQ(om::quota_spec::parse(">=1/2").str(), "at least 1/2");
-  EXPECT_EQ(om::quota_spec::parse(">50%").str(), "more than 1/2");
+  EXPECT_EQ(om::quota_spec::parse(">=1/2").str(), "at least 0.5");  // shares print canonically
+  EXPECT_EQ(om::quota_spec::parse(">50%").str(), "more than 0.5");
   EXPECT_THROW(om::quota_spec::parse(">1"), om::parse_error);  // nobody holds more than all votes
   EXPECT_THROW(om::quota_spec::parse(">=0"), om::parse_error);
   EXPECT_THROW(om::quota_spec::parse("most"), om::parse_error);
