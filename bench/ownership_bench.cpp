@@ -15,17 +15,10 @@
 
 #include "orgmodel/analysis/holding_network.hpp"
 #include "orgmodel/analysis/voting_power.hpp"
+#include "peak_memory.hpp"
 #include "orgmodel/synth/ownership_registry.hpp"
 
 namespace {
-
-double vm_hwm_mb() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  return 0;
-}
 
 std::uint32_t registry_size() {
   const char* e = std::getenv("ORGMODEL_REGISTRY_COMPANIES");

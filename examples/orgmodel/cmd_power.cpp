@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "cli.hpp"
+#include "orgmodel/analysis/composite_power.hpp"
 #include "orgmodel/analysis/voting_power.hpp"
 
 namespace {
@@ -30,7 +31,11 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   opt.samples = number(args, "samples", opt.samples);
   opt.seed = number(args, "seed", opt.seed);
   const model m = cli::load_model(args.positional()[0]);
-  const auto r = body_voting_power(m, m.body_at(*body_id), q, args.has("per-seat"), opt);
+  const auto b = m.body_at(*body_id);
+  // a body with required majorities (a double majority) gives a composite game unless --quota overrides
+  const bool composite = !m[b].majorities.empty() && q.rule == quota_rule::body;
+  const auto r = composite ? body_composite_power(m, b, args.has("per-seat"), {.samples = opt.samples, .seed = opt.seed, .weighted = opt})
+                           : body_voting_power(m, b, q, args.has("per-seat"), opt);
   if (args.format() == cli::output_format::json) {
     auto j = to_json(r);
     j["model"] = m.info().id;
@@ -38,9 +43,13 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     cli::print_json(j, out);
     return 0;
   }
-  if (args.format() == cli::output_format::table)
-    out << m[m.body_at(*body_id)].name << " (" << *body_id << "): quota " << r.game.quota << " of " << r.game.total()
-        << " votes — " << r.quota_rule << "\n\n";
+  if (args.format() == cli::output_format::table) {
+    if (composite)
+      out << m[b].name << " (" << *body_id << "): " << r.quota_rule << " (all at once)\n\n";
+    else
+      out << m[b].name << " (" << *body_id << "): quota " << r.game.quota << " of " << r.game.total() << " votes — " << r.quota_rule
+          << "\n\n";
+  }
   cli::print_table(voting_power_table(r), args.format(), out);
   if (args.format() == cli::output_format::table && !r.note.empty()) out << '\n' << r.note << '\n';
   return 0;
@@ -48,14 +57,20 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
 
 const bool registered = orgmodel::cli::register_command({
     "power",
-    "voting power (Banzhaf, Shapley–Shubik, Deegan–Packel, PGI) of a body's members",
-    "usage: orgmodel power <model> --body <id> [--quota majority|two-thirds|unanimity|body|x/y]\n"
+    "voting power (Banzhaf, Shapley–Shubik, Deegan–Packel, PGI, Johnston, Coleman) of a body's members",
+    "usage: orgmodel power <model> --body <id> [--quota majority|two-thirds|unanimity|body|[>=|>]x/y]\n"
     "                      [--per-seat] [--samples N] [--seed N] [--format table|json|csv]\n\n"
     "Players are the organisations holding seats on the body (their seats' votes added) or, with\n"
     "--per-seat, the seats. The quota defaults to the body's own (its quota, else its rule).\n"
-    "Banzhaf is exact for any size (big integers); Shapley–Shubik is exact while n²·quota is\n"
-    "small and sampled beyond, with a Hoeffding error bound; Deegan–Packel and the Public Good\n"
-    "Index enumerate minimal winning coalitions for up to 30 players.",
+    "A fraction may be written 1/2, 0.5 or 50%; '>=1/2' means at least half of all votes, '>1/2'\n"
+    "more than half; a bare fraction means at least, except that 1/2 means more than half.\n"
+    "Every index is an exact fraction: Banzhaf and Coleman for any size, the Public Good Index and\n"
+    "Deegan–Packel by DP over weight (Deegan–Packel while its table fits), Shapley–Shubik while\n"
+    "n²·quota is small (sampled beyond, with a Hoeffding error bound), Johnston up to 22 players.\n"
+    "A body with required majorities in the model (\"majorities\": e.g. 55% of members and 65% of\n"
+    "population) is a composite game: a coalition wins when it reaches all of them; every index is\n"
+    "exact by enumeration up to 24 players and sampled beyond (--quota replaces the rule by one quota\n"
+    "on votes). The JSON output names the method of each index.",
     {"body", "quota", "per-seat", "samples", "seed"},
     run,
 });

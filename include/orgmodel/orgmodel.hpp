@@ -43,6 +43,7 @@
 
 #include "orgmodel/analysis/allocation.hpp"
 #include "orgmodel/analysis/budget_check.hpp"
+#include "orgmodel/analysis/composite_power.hpp"
 #include "orgmodel/analysis/contribution_comparison.hpp"
 #include "orgmodel/analysis/control.hpp"
 #include "orgmodel/analysis/cost_game.hpp"

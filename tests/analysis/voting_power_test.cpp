@@ -131,6 +131,20 @@ TEST(VotingPower, QuotaRules) {
   EXPECT_EQ(om::quota_votes(100, om::quota_spec::parse("unanimity")), 100);
   EXPECT_EQ(om::quota_votes(100, om::quota_spec::parse("1/2")), 51);
   EXPECT_EQ(om::quota_votes(100, om::quota_spec::parse("3/4")), 75);
+  // "at least" and "more than": of 100 votes, at least half is 50, more than half 51; of 101 votes
+  // at least half is ⌈50.5⌉ = 51 and more than half ⌊50.5⌋ + 1 = 51; 0.5, 50 % and 2/4 read as 1/2
+  for (const char* s : {">=1/2", ">=0.5", ">=50%", ">= 2/4"}) {
+    EXPECT_EQ(om::quota_votes(100, om::quota_spec::parse(s)), 50) << s;
+    EXPECT_EQ(om::quota_votes(101, om::quota_spec::parse(s)), 51) << s;
+  }
+  for (const char* s : {">1/2", ">0.5", ">50%", "1/2", "0.5", "50%"}) EXPECT_EQ(om::quota_votes(100, om::quota_spec::parse(s)), 51) << s;
+  // more than two thirds of 99: ⌊66⌋ + 1 = 67; at least two thirds: 66
+  EXPECT_EQ(om::quota_votes(99, om::quota_spec::parse(">2/3")), 67);
+  EXPECT_EQ(om::quota_votes(99, om::quota_spec::parse(">=2/3")), 66);
+  EXPECT_EQ(om::quota_spec::parse(">=1/2").str(), "at least 0.5");  // shares print canonically
+  EXPECT_EQ(om::quota_spec::parse(">50%").str(), "more than 0.5");
+  EXPECT_THROW(om::quota_spec::parse(">1"), om::parse_error);  // nobody holds more than all votes
+  EXPECT_THROW(om::quota_spec::parse(">=0"), om::parse_error);
   EXPECT_THROW(om::quota_spec::parse("most"), om::parse_error);
   EXPECT_THROW(om::quota_spec::parse("5/4"), om::parse_error);
   EXPECT_THROW((void)om::voting_power({{1, 2}, 4, {}}), om::invalid_model);

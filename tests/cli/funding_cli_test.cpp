@@ -1,51 +1,20 @@
 // Runs `orgmodel funding` and `orgmodel allocate` on bundled models and a CSV.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/run_cli.hpp"
+
 namespace {
 
-struct funding_run {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-#ifdef ORGMODEL_CLI_PROGRAM
-funding_run run_funding_cli(const std::string& arguments) {
-  static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto tag = std::to_string(::getpid()) + "-f" + std::to_string(++counter);
-  const auto out = dir / ("orgmodel-funding-" + tag + ".out"), err = dir / ("orgmodel-funding-" + tag + ".err");
-  const std::string cmd = std::string("'") + ORGMODEL_CLI_PROGRAM + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  funding_run r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  auto slurp = [](const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  };
-  r.out = slurp(out);
-  r.err = slurp(err);
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return r;
-}
-#define REQUIRE_FUNDING_PROGRAM() (void)0
-#else
-funding_run run_funding_cli(const std::string&) { return {}; }
-#define REQUIRE_FUNDING_PROGRAM() GTEST_SKIP() << "built without the orgmodel program"
-#endif
+orgmodel_test::cli_result run_funding_cli(const std::string& arguments) { return orgmodel_test::run_cli(arguments, "funding-"); }
+#define REQUIRE_FUNDING_PROGRAM() ORGMODEL_REQUIRE_CLI_PROGRAM()
 
 }  // namespace
 

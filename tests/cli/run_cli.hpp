@@ -1,6 +1,7 @@
-// Runs the built `orgmodel` program with arguments through the shell; stdout, stderr, exit code.
-// (cli_errors_test.cpp and funding_cli_test.cpp still carry their own copies.)
 #pragma once
+// Runs the built `orgmodel` program (ORGMODEL_CLI_PROGRAM) with arguments through the shell and
+// captures its exit code, standard output and standard error.
+#include <gtest/gtest.h>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,11 +27,12 @@ inline std::string read_file(const std::filesystem::path& p) {
 }
 
 #ifdef ORGMODEL_CLI_PROGRAM
-inline cli_result run_cli(const std::string& arguments) {
+/// `tag_prefix` keeps the temporary file names of concurrent test processes apart.
+inline cli_result run_cli(const std::string& arguments, const std::string& tag_prefix = "r") {
   static int counter = 0;
   const auto dir = std::filesystem::temp_directory_path();
-  const auto tag = std::to_string(::getpid()) + "-r" + std::to_string(++counter);
-  const auto out = dir / ("orgmodel-run-" + tag + ".out"), err = dir / ("orgmodel-run-" + tag + ".err");
+  const auto tag = std::to_string(::getpid()) + "-" + tag_prefix + std::to_string(++counter);
+  const auto out = dir / ("orgmodel-" + tag + ".out"), err = dir / ("orgmodel-" + tag + ".err");
   const std::string cmd = std::string("'") + ORGMODEL_CLI_PROGRAM + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   cli_result r;
@@ -41,6 +43,10 @@ inline cli_result run_cli(const std::string& arguments) {
   std::filesystem::remove(err);
   return r;
 }
+#define ORGMODEL_REQUIRE_CLI_PROGRAM() (void)0
+#else
+inline cli_result run_cli(const std::string&, const std::string& = "r") { return {}; }
+#define ORGMODEL_REQUIRE_CLI_PROGRAM() GTEST_SKIP() << "built without the orgmodel program"
 #endif
 
 }  // namespace orgmodel_test

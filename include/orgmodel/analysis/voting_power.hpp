@@ -1,29 +1,34 @@
 #pragma once
 /// @file
 /// @brief Voting power in weighted voting bodies: normalised and absolute Banzhaf, Shapley–Shubik,
-/// Deegan–Packel, the Public Good Index, veto, dictator and null players.
+/// Deegan–Packel, the Public Good Index, Johnston, the Coleman indices; veto, dictator and null players.
 ///
 /// A weighted game [q; w_1, …, w_n] lets a coalition win when its weights add up to at least q.
 /// A seat's share of the votes says little about its power: at a shareholders' meeting where one
 /// owner holds 75 % and a two-thirds majority decides, that owner decides alone and every other
 /// owner has no power at all, whatever its share.
 ///
-/// Exact methods
-/// - Banzhaf: swings of i = #{S ⊆ N∖i : q − w_i ≤ w(S) < q}. The number of coalitions of the
-///   other players by total weight, c_{−i}[w] for w < q, comes from one generating-function DP
-///   over all players (c[w] += c[w − w_j], O(n·q)) followed by one deconvolution per distinct weight
-///   (c_{−i}[w] = c[w] − c_{−i}[w − w_i], O(q)): O(n·q) limb operations in all. Counts reach
-///   2^(n−1), so they are kept as flat arrays of ⌈n/64⌉ 64-bit limbs per weight (exact for any n;
-///   a single limb suffices up to n = 64).
-/// - Shapley–Shubik: the same DP by coalition size and weight, c[k][w], O(n²·q) limb operations;
-///   φ_i = Σ_k k!(n−1−k)!/n! · #{swing coalitions of size k}, as an exact big fraction. Used when
-///   n²·q·limbs is within `exact_budget`, else sampled.
-/// - Deegan–Packel and the Public Good Index need the minimal winning coalitions. They are
-///   enumerated depth-first with players sorted by weight (a coalition is minimal winning exactly
-///   when it wins and loses without its lightest member), for at most `mwc_player_limit` players
-///   and `mwc_node_budget` search nodes; beyond that they are reported as not computed.
-///   Deegan–Packel fractions are exact with a 128-bit numerator: Σ_S lcm(1..n)/|S| ≤ 2^n·lcm(1..n)
-///   < 2^127 for n ≤ 40 (lcm(1..40) < 2^54), hence the player limit of 40 at most.
+/// Every value is an exact reduced fraction of big integers (and a double for reading), or a
+/// sampled estimate with a stated error; the result names the method of each index.
+///
+/// Exact methods (q the quota, D the number of distinct weights)
+/// - Banzhaf and Coleman: one generating-function pass c[w] += c[w − w_j] over all players for the
+///   coalitions below q (O(n·q) limb operations, ⌈(n+1)/64⌉ limbs), prefix sums, then per distinct
+///   weight v the swings Σ_{m<q} (−1)^⌊(q−1−m)/v⌋ c[m] in O(q/v) (removing a player divides the
+///   generating function by 1 + x^v, whose alternating series folds the window q−v ≤ m < q onto
+///   every m < q once). Coleman: winning coalitions / 2^n (to act), swings / winning (to prevent),
+///   swings / losing (to initiate).
+/// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations); the removal of
+///   a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤ `exact_budget`,
+///   else sampled.
+/// - Public Good Index and Deegan–Packel: minimal winning coalitions by DP (`detail::mwc_counts`):
+///   heaviest first, a coalition is minimal winning iff it wins and loses without its lightest
+///   member; forward counts of the heavier part, backward counts of completions, modulo 62-bit
+///   primes and reassembled by the Chinese remainder theorem. PGI O(n·q) per prime; Deegan–Packel by
+///   size as well, O(n²·q) per prime and D·(n+1)·q words (`dp_word_budget`), else enumeration of the
+///   minimal winning coalitions for n ≤ 40.
+/// - Johnston: every coalition enumerated (n ≤ `johnston_player_limit`); a winning coalition of
+///   weight W has critical members exactly those with w_i > W − q.
 ///
 /// Sampled estimate (games too large for the exact methods): m uniformly random coalitions give, for
 /// every player at once, an unbiased estimate of the absolute Banzhaf index, and m random orders an
@@ -32,8 +37,10 @@
 ///
 /// References: Banzhaf (1965), Rutgers Law Review 19; Shapley & Shubik (1954), APSR 48;
 /// Deegan & Packel (1978), Int. J. Game Theory 7; Holler (1982), Political Studies 30 (PGI);
-/// Felsenthal & Machover (1998), The Measurement of Voting Power; generating functions: Brams &
-/// Affuso (1976), Theory and Decision 7.
+/// Johnston (1978), European J. Political Research 6; Coleman (1971), in Liebermann (ed.), Social
+/// Choice; Felsenthal & Machover (1998), The Measurement of Voting Power; generating functions:
+/// Brams & Affuso (1976), Theory and Decision 7; Uno (2012), Efficient computation of power
+/// indices for weighted majority games, ISAAC.
 
 #include <algorithm>
 #include <cmath>
@@ -48,6 +55,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/detail/biguint.hpp"
+#include "orgmodel/analysis/detail/modular.hpp"
 #include "orgmodel/core/share.hpp"
 #include "orgmodel/error.hpp"
 #include "orgmodel/io/table.hpp"
@@ -66,65 +74,91 @@ struct weighted_game {
 /// @brief How the quota of a body is set.
 enum class quota_rule : std::uint8_t { majority, two_thirds, unanimity, fraction, body };
 
-/// @brief A quota rule; `fraction` x/y means "at least x/y of all votes" (1/2 means more than half).
+/// @brief Whether a fraction quota is "at least x/y" or "more than x/y" of all votes.
+/// `implicit` (a bare fraction, and a body's quota in a model) keeps the old reading: at least x/y,
+/// except that exactly one half means more than half (so two disjoint coalitions cannot both win).
+enum class quota_bound : std::uint8_t { implicit, at_least, more_than };
+
+/// @brief A quota rule; `fraction` x/y with a bound (see `quota_bound`).
 struct quota_spec {
   quota_rule rule = quota_rule::body;
   share fraction;
+  quota_bound bound = quota_bound::implicit;
 
-  /// @brief "majority", "two-thirds", "unanimity", "body", or a fraction "x/y" / "67%".
+  /// @brief "majority", "two-thirds", "unanimity", "body", or a fraction "x/y", "0.5", "67%", each
+  /// optionally prefixed by ">=" (at least) or ">" (more than): ">=1/2", ">50%", ">0.5".
   /// @throws parse_error naming the text.
   static quota_spec parse(std::string_view s) {
-    if (s == "majority" || s == "simple") return {quota_rule::majority, {}};
-    if (s == "two-thirds" || s == "2/3") return {quota_rule::two_thirds, {}};
-    if (s == "unanimity") return {quota_rule::unanimity, {}};
-    if (s == "body") return {quota_rule::body, {}};
-    auto f = share::parse(s);
-    if (!f || f->numerator() <= 0 || share::one() < *f)
+    if (s == "majority" || s == "simple") return {quota_rule::majority, {}, quota_bound::implicit};
+    if (s == "two-thirds" || s == "2/3") return {quota_rule::two_thirds, {}, quota_bound::implicit};
+    if (s == "unanimity") return {quota_rule::unanimity, {}, quota_bound::implicit};
+    if (s == "body") return {quota_rule::body, {}, quota_bound::implicit};
+    std::string_view t = s;
+    quota_bound bound = quota_bound::implicit;
+    if (t.starts_with(">=")) bound = quota_bound::at_least, t.remove_prefix(2);
+    else if (t.starts_with(">")) bound = quota_bound::more_than, t.remove_prefix(1);
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    auto f = share::parse(t);
+    if (!f || f->numerator() <= 0 || share::one() < *f || (bound == quota_bound::more_than && *f == share::one()))
       throw parse_error(error_code::unknown_value, "", "quota \"" + std::string(s) +
-                                                           "\" is not majority, two-thirds, unanimity, body or a fraction in (0, 1]");
-    return {quota_rule::fraction, *f};
+                                                           "\" is not majority, two-thirds, unanimity, body or a fraction in (0, 1], "
+                                                           "optionally after >= (at least) or > (more than)");
+    return {quota_rule::fraction, *f, bound};
   }
   [[nodiscard]] std::string str() const {
     switch (rule) {
       case quota_rule::majority: return "majority";
       case quota_rule::two_thirds: return "two-thirds";
       case quota_rule::unanimity: return "unanimity";
-      case quota_rule::fraction: return fraction.str();
+      case quota_rule::fraction:
+        return (bound == quota_bound::at_least ? "at least " : bound == quota_bound::more_than ? "more than " : "") + fraction.str();
       case quota_rule::body: return "body";
     }
     return "body";
   }
 };
 
-/// @brief The quota in votes for a total: majority ⌊T/2⌋+1, two-thirds ⌈2T/3⌉, unanimity T,
-/// fraction ⌈f·T⌉ (f = 1/2 is read as a simple majority, so two disjoint coalitions cannot both win).
+/// @brief The quota in votes for a total: majority ⌊T/2⌋+1, two-thirds ⌈2T/3⌉, unanimity T;
+/// a fraction "at least f" ⌈f·T⌉, "more than f" ⌊f·T⌋+1, a bare fraction ⌈f·T⌉ except that
+/// f = 1/2 is read as a simple majority.
 inline std::int64_t quota_votes(std::int64_t total, quota_spec q) {
   auto ceil_frac = [total](share f) {
     detail::int128 n = static_cast<detail::int128>(f.numerator()) * total;
     return static_cast<std::int64_t>((n + f.denominator() - 1) / f.denominator());
+  };
+  auto floor_frac = [total](share f) {
+    detail::int128 n = static_cast<detail::int128>(f.numerator()) * total;
+    return static_cast<std::int64_t>(n / f.denominator());
   };
   std::int64_t r = 0;
   switch (q.rule) {
     case quota_rule::majority: r = total / 2 + 1; break;
     case quota_rule::two_thirds: r = ceil_frac(share(2, 3)); break;
     case quota_rule::unanimity: r = total; break;
-    case quota_rule::fraction: r = q.fraction == share(1, 2) ? total / 2 + 1 : ceil_frac(q.fraction); break;
+    case quota_rule::fraction:
+      if (q.bound == quota_bound::more_than || (q.bound == quota_bound::implicit && q.fraction == share(1, 2)))
+        r = floor_frac(q.fraction) + 1;
+      else
+        r = ceil_frac(q.fraction);
+      break;
     case quota_rule::body: r = total / 2 + 1; break;
   }
-  return std::max<std::int64_t>(r, 1);
+  return std::clamp<std::int64_t>(r, 1, std::max<std::int64_t>(total, 1));
 }
 
 /// @brief Limits and sampling of `voting_power`.
 struct voting_power_options {
-  std::size_t mwc_player_limit = 30;           ///< Deegan–Packel/PGI for at most this many players (≤ 40)
-  std::uint64_t mwc_node_budget = 20'000'000;  ///< search nodes of the enumeration
+  std::size_t mwc_player_limit = 40;           ///< enumeration fallback for Deegan–Packel (≤ 40 players)
+  std::uint64_t mwc_node_budget = 20'000'000;  ///< search nodes of that enumeration
   std::uint64_t exact_budget = 400'000'000;    ///< limb operations allowed for exact Shapley–Shubik
   std::uint64_t samples = 200'000;             ///< sampled Shapley–Shubik when not exact
   double confidence = 0.99;                    ///< 1 − δ of the stated sampling error
   std::uint64_t seed = 1;
+  std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Deegan–Packel DP (800 MB)
+  std::size_t johnston_player_limit = 22;      ///< Johnston by enumeration of all 2^n coalitions
 };
 
-/// @brief One player's power.
+/// @brief One player's power. Every index has a double for reading and an exact reduced fraction.
 struct player_power {
   std::string player;
   std::int64_t weight = 0;
@@ -139,23 +173,39 @@ struct player_power {
   std::string deegan_packel_exact;
   std::optional<double> public_good;  ///< Holler's PGI
   std::string public_good_exact;
-  std::uint64_t minimal_winning_coalitions = 0;  ///< containing this player (when enumerated)
+  std::optional<double> johnston;
+  std::string johnston_exact;
+  double coleman_prevent = 0;  ///< swings / winning coalitions: power to prevent action
+  std::string coleman_prevent_exact;
+  double coleman_initiate = 0;  ///< swings / losing coalitions: power to initiate action
+  std::string coleman_initiate_exact;
+  std::uint64_t minimal_winning_coalitions = 0;  ///< containing this player (saturated at 2^64 − 1)
+  std::string minimal_winning_coalitions_exact;  ///< the same, exact decimal
   bool veto = false;      ///< in every winning coalition
   bool dictator = false;  ///< wins alone, and nobody wins without it
   bool null_player = false;  ///< never decisive
 };
 
-/// @brief The power indices of every player of a weighted game.
+/// @brief The power indices of every player of a weighted game, each with the method used.
 struct voting_power_result {
   weighted_game game;
   std::string quota_rule;  ///< how the quota was set, for display
   std::vector<player_power> players;
   std::string total_swings;
+  std::string winning_coalitions;  ///< exact decimal
+  double coleman_act = 0;          ///< winning coalitions / 2^n: power of the collectivity to act
+  std::string coleman_act_exact;
   bool shapley_shubik_exact = true;
   double shapley_shubik_error = 0;  ///< Hoeffding half-width when sampled
   std::uint64_t shapley_shubik_samples = 0;
   double confidence = 1.0;
-  std::optional<std::uint64_t> minimal_winning_coalitions;  ///< nothing: not enumerated (too large)
+  std::optional<std::uint64_t> minimal_winning_coalitions;  ///< when known and below 2^64
+  std::string minimal_winning_coalitions_exact;
+  std::string banzhaf_method = "exact: generating function over total weight";
+  std::string shapley_shubik_method;
+  std::string public_good_method;
+  std::string deegan_packel_method;
+  std::string johnston_method;
   std::string note;
 };
 
@@ -186,7 +236,152 @@ inline void check_game(const weighted_game& g) {
 
 inline std::string fraction_str(const biguint& n, const biguint& d) { return big_fraction::make(n, d).str(); }
 
-/// Minimal winning coalitions, depth-first over players sorted by weight.
+/// lcm(1..n) as a big integer: the product of the largest prime powers up to n.
+inline biguint lcm_upto(std::size_t n) {
+  biguint l(1);
+  for (std::size_t r = 2; r <= n; ++r) {
+    bool prime = true;
+    for (std::size_t d = 2; d * d <= r && prime; ++d) prime = r % d != 0;
+    if (!prime) continue;
+    std::size_t pw = r;
+    while (pw <= n / r) pw *= r;
+    l = l * biguint(pw);
+  }
+  return l;
+}
+
+/// Players by weight, heaviest first (stable), with the first position of each run of equal weights.
+struct weight_order {
+  std::vector<std::size_t> order;      // position → player
+  std::vector<std::size_t> class_of;   // position → class
+  std::vector<std::size_t> first;      // class → first position
+  explicit weight_order(const std::vector<std::int64_t>& w) : order(w.size()), class_of(w.size()) {
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return w[a] > w[b]; });
+    for (std::size_t j = 0; j < order.size(); ++j) {
+      if (j == 0 || w[order[j]] != w[order[j - 1]]) first.push_back(j);
+      class_of[j] = first.size() - 1;
+    }
+  }
+};
+
+/// Minimal winning coalitions by pseudo-polynomial DP, modulo word-size primes, then CRT.
+///
+/// Players are sorted heaviest first; a coalition is minimal winning exactly when it wins and loses
+/// without its last (lightest) member. H_j[k][m] counts coalitions of the players before position j
+/// of size k and weight m < q (forward); R_j[k][m] counts the ways to complete a coalition of size
+/// k and weight m < q from the players at j.. into a minimal winning one, each way weighted by
+/// 1/(final size) when `sizes` is set, else by 1 (backward):
+///   R_j[k][m] = R_{j+1}[k][m] + (m + w_j ≥ q ? 1/(k+1) : R_{j+1}[k+1][m + w_j]).
+/// The first player i of each weight class then gets Σ_{k,m} H_i[k][m]·(m + w_i ≥ q ? 1/(k+1) :
+/// R_{i+1}[k+1][m + w_i]); players of equal weight are symmetric. Without sizes this is the number
+/// of minimal winning coalitions containing i (the PGI numerator), O(n·q) per prime and the
+/// forward tables at class starts; with sizes, L·Σ_{S∋i} 1/|S| for L = lcm(1..n) (the Deegan–Packel
+/// numerator), O(n²·q) per prime. Sizes stop where the players so far, each at least as heavy as the
+/// current one, would reach q. The forward tables are kept at √D checkpoints and rebuilt one block
+/// of √D classes at a time: 2√D + 2 tables of (n+1)·q words with sizes, three forward passes.
+struct mwc_dp {
+  std::vector<biguint> per_class;  // numerator for a member of each class
+  biguint total;                   // minimal winning coalitions (without sizes)
+};
+
+inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool sizes, const biguint& lcm) {
+  const std::size_t n = g.weights.size(), q = static_cast<std::size_t>(g.quota), D = wo.first.size();
+  const std::size_t K = sizes ? n + 1 : 1;
+  const std::size_t bits = n + 2 + (sizes ? lcm.bits() : 0);
+  const auto primes = crt_primes(primes_for_bits(bits));
+  const auto weight_at = [&](std::size_t j) { return static_cast<std::size_t>(g.weights[wo.order[j]]); };
+  // rows(j): sizes a coalition of the players before position j can have while weighing < q (each
+  // of them weighs at least w at position j − 1)
+  std::vector<std::size_t> rows(n + 1, 1);
+  if (sizes)
+    for (std::size_t j = 1; j <= n; ++j) {
+      const std::size_t w = weight_at(j - 1);
+      rows[j] = std::min(j, w ? (q - 1) / w : j) + 1;
+    }
+  // checkpoints every B classes; the forward tables of one block of classes at a time
+  // (without sizes the tables are small: one block, every class start kept)
+  const auto B = sizes ? static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(D)))) : D;
+  std::vector<std::vector<std::uint64_t>> checkpoint((D + B - 1) / B), snap(B);
+  std::vector<std::vector<std::uint64_t>> res_class(D, std::vector<std::uint64_t>(primes.size()));
+  std::vector<std::uint64_t> res_total(primes.size());
+  std::vector<std::uint64_t> H(K * q), R(K * q);
+  std::vector<std::uint64_t> inv(n + 2, 0);
+  const auto forward = [&](std::size_t j, std::uint64_t p) {  // add the player at position j to H
+    const std::size_t w = weight_at(j);
+    if (w >= q) return;
+    if (!sizes) {
+      for (std::size_t m = q; m-- > w;) H[m] = addmod(H[m], H[m - w], p);
+      return;
+    }
+    for (std::size_t k = std::min(rows[j], n); k-- > 0;) {
+      std::uint64_t* to = H.data() + (k + 1) * q;
+      const std::uint64_t* from = H.data() + k * q;
+      for (std::size_t m = q; m-- > w;) to[m] = addmod(to[m], from[m - w], p);
+    }
+  };
+  for (std::size_t pi = 0; pi < primes.size(); ++pi) {
+    const std::uint64_t p = primes[pi];
+    const std::uint64_t lmod = sizes ? mod_small(lcm, p) : 1;
+    for (std::size_t k = 1; k <= n + 1; ++k) inv[k] = sizes ? powmod(k, p - 2, p) : 1;
+    std::fill(H.begin(), H.end(), 0);
+    H[0] = 1;
+    for (std::size_t j = 0; j < n && checkpoint.size() > 1; ++j) {
+      const std::size_t c = wo.class_of[j];
+      if (wo.first[c] == j && c % B == 0) checkpoint[c / B].assign(H.begin(), H.begin() + static_cast<std::ptrdiff_t>(rows[j] * q));
+      forward(j, p);
+    }
+    if (checkpoint.size() == 1) checkpoint[0].assign(H.begin(), H.begin() + static_cast<std::ptrdiff_t>(q));  // the empty coalition
+    std::fill(R.begin(), R.end(), 0);
+    for (std::size_t b = checkpoint.size(); b-- > 0;) {
+      const std::size_t c0 = b * B, c1 = std::min(D, c0 + B);
+      const std::size_t j0 = wo.first[c0], j1 = c1 < D ? wo.first[c1] : n;
+      std::fill(H.begin(), H.end(), 0);
+      std::copy(checkpoint[b].begin(), checkpoint[b].end(), H.begin());
+      for (std::size_t j = j0; j < j1; ++j) {
+        const std::size_t c = wo.class_of[j];
+        if (wo.first[c] == j) snap[c - c0].assign(H.begin(), H.begin() + static_cast<std::ptrdiff_t>(rows[j] * q));
+        forward(j, p);
+      }
+      for (std::size_t j = j1; j-- > j0;) {
+        const std::size_t c = wo.class_of[j];
+        const std::size_t w = weight_at(j);
+        if (wo.first[c] == j) {
+          const std::uint64_t* h = snap[c - c0].data();
+          std::uint64_t acc = 0;
+          for (std::size_t k = 0; k < rows[j]; ++k) {
+            uint128 sum = 0;
+            unsigned pending = 0;
+            for (std::size_t m = 0; m < q; ++m) {
+              const std::uint64_t hv = h[k * q + m];
+              if (!hv) continue;
+              const std::uint64_t rv = m + w >= q ? inv[k + 1] : R[(sizes ? k + 1 : 0) * q + m + w];
+              sum += static_cast<uint128>(hv) * rv;
+              if (++pending == 15) sum %= p, pending = 0;
+            }
+            acc = addmod(acc, static_cast<std::uint64_t>(sum % p), p);
+          }
+          res_class[c][pi] = mulmod(acc, lmod, p);
+        }
+        for (std::size_t k = 0; k < std::min(rows[j], n); ++k) {
+          std::uint64_t* row = R.data() + k * q;
+          const std::uint64_t* next = R.data() + (sizes ? k + 1 : 0) * q;
+          const std::size_t edge = q > w ? q - w : 0;  // m ≥ edge: the player completes the coalition
+          for (std::size_t m = 0; m < edge; ++m) row[m] = addmod(row[m], next[m + w], p);
+          for (std::size_t m = edge; m < q; ++m) row[m] = addmod(row[m], inv[k + 1], p);
+        }
+      }
+    }
+    res_total[pi] = R[0];
+  }
+  mwc_dp out;
+  for (std::size_t c = 0; c < D; ++c) out.per_class.push_back(crt_reconstruct(res_class[c], primes));
+  out.total = crt_reconstruct(res_total, primes);
+  return out;
+}
+
+/// Minimal winning coalitions by size, depth-first over players sorted by weight (the fallback of
+/// Deegan–Packel when the DP table is too large; n ≤ 40).
 struct mwc_enumerator {
   const std::vector<std::int64_t>& w;
   std::vector<std::size_t> order;
@@ -228,24 +423,35 @@ struct mwc_enumerator {
   }
 };
 
-inline std::string int128_fraction(int128 n, int128 d) {
-  auto g = [](int128 a, int128 b) {
-    while (b) {
-      int128 t = a % b;
-      a = b;
-      b = t;
-    }
-    return a;
-  };
-  int128 k = g(n, d);
-  if (k > 1) n /= k, d /= k;
-  auto s = [](int128 x) {
-    if (x == 0) return std::string("0");
-    std::string r;
-    while (x > 0) r.insert(r.begin(), static_cast<char>('0' + static_cast<int>(x % 10))), x /= 10;
-    return r;
-  };
-  return d == 1 ? s(n) : s(n) + "/" + s(d);
+/// Johnston numerators by enumeration of every coalition: a winning coalition S of weight W is
+/// vulnerable when it has critical members, exactly those with w_i > W − q; each gets 1/#critical.
+/// Returns L·Σ 1/#critical per player (L = lcm(1..n)) and the number of vulnerable coalitions.
+inline std::pair<std::vector<biguint>, biguint> johnston_numerators(const weighted_game& g, const biguint& lcm) {
+  const std::size_t n = g.weights.size();
+  std::vector<std::int64_t> wsum(std::size_t{1} << n, 0);
+  std::vector<std::vector<std::uint64_t>> by_crit(n, std::vector<std::uint64_t>(n + 1, 0));
+  std::uint64_t vulnerable = 0;
+  for (std::uint64_t s = 1; s < (std::uint64_t{1} << n); ++s) {
+    const auto low = static_cast<std::size_t>(__builtin_ctzll(s));
+    wsum[s] = wsum[s & (s - 1)] + g.weights[low];
+    if (wsum[s] < g.quota) continue;
+    const std::int64_t slack = wsum[s] - g.quota;
+    std::size_t crit = 0;
+    for (std::size_t i = 0; i < n; ++i) crit += (s >> i & 1u) && g.weights[i] > slack;
+    if (!crit) continue;
+    ++vulnerable;
+    for (std::size_t i = 0; i < n; ++i)
+      if ((s >> i & 1u) && g.weights[i] > slack) ++by_crit[i][crit];
+  }
+  std::vector<biguint> num(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t h = 1; h <= n; ++h)
+      if (by_crit[i][h]) {
+        biguint l = lcm;
+        l.divmod_small(h);
+        num[i] += l * biguint(by_crit[i][h]);
+      }
+  return {std::move(num), biguint(vulnerable)};
 }
 
 }  // namespace detail
@@ -305,96 +511,121 @@ inline sampled_power sample_voting_power(const weighted_game& g, std::uint64_t s
   return r;
 }
 
-/// @brief Banzhaf swing counts only (exact, any n): the O(n·q) generating-function DP.
-/// Returns the swings of every player as big integers.
-inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
-  detail::check_game(g);
+namespace detail {
+/// Coalitions of all players by weight below q (c[w] += c[w − w_j], flat limbs), turned in place
+/// into prefix sums: slot t holds Σ_{m ≤ t} c[m]. Counts stay below 2^n, so ⌈(n+1)/64⌉ limbs suffice.
+inline weight_counts losing_prefix_sums(const weighted_game& g) {
   const std::size_t n = g.weights.size();
   const auto q = static_cast<std::size_t>(g.quota);
-  detail::weight_counts c{q, n / 64 + 1, {}};
+  weight_counts c{q, n / 64 + 1, {}};
   c.c.assign(q * c.limbs, 0);
   c.at(0)[0] = 1;
-  std::size_t used = 1;  // limbs in use: counts ≤ 2^k after k players
   for (std::size_t j = 0; j < n; ++j) {
     const auto wj = static_cast<std::size_t>(g.weights[j]);
-    used = std::min(c.limbs, (j + 1) / 64 + 1);
-    if (wj == 0 || wj >= q) {
-      // a weightless player doubles every count; a player who wins alone adds nothing below q
-      if (wj == 0)
-        for (std::size_t w = 0; w < q; ++w) detail::limbs_add(c.at(w), c.at(w), used);
+    const std::size_t used = std::min(c.limbs, (j + 1) / 64 + 1);  // counts ≤ 2^(j+1) after j+1 players
+    if (wj >= q) continue;  // a player who wins alone adds nothing below q
+    if (wj == 0) {
+      for (std::size_t w = 0; w < q; ++w) limbs_add(c.at(w), c.at(w), used);
       continue;
     }
     for (std::size_t w = q - 1; w >= wj; --w) {
-      detail::limbs_add(c.at(w), c.at(w - wj), used);
+      limbs_add(c.at(w), c.at(w - wj), used);
       if (w == wj) break;
     }
   }
-  // deconvolve once per distinct weight
-  std::vector<detail::biguint> swings(n);
-  std::vector<std::int64_t> distinct(g.weights);
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::vector<std::uint64_t> minus(q * c.limbs, 0), acc(c.limbs + 1, 0);
-  for (std::int64_t wi64 : distinct) {
-    const auto wi = static_cast<std::size_t>(wi64);
-    if (wi == 0) continue;  // null: no swing possible
-    detail::biguint eta;
-    if (wi >= q) {
-      // c_{−i} = c below q (i adds nothing there); every losing coalition of the others is a swing
-      std::fill(acc.begin(), acc.end(), 0);
-      for (std::size_t w = 0; w < q; ++w) acc[c.limbs] += detail::limbs_add(acc.data(), c.at(w), c.limbs);
-      eta = detail::biguint::from_limbs(acc.data(), c.limbs + 1);
-    } else {
-      for (std::size_t w = 0; w < q; ++w) {
-        std::copy(c.at(w), c.at(w) + c.limbs, minus.data() + w * c.limbs);
-        if (w >= wi) detail::limbs_sub(minus.data() + w * c.limbs, minus.data() + (w - wi) * c.limbs, c.limbs);
-      }
-      std::fill(acc.begin(), acc.end(), 0);
-      for (std::size_t w = q - wi; w < q; ++w) acc[c.limbs] += detail::limbs_add(acc.data(), minus.data() + w * c.limbs, c.limbs);
-      eta = detail::biguint::from_limbs(acc.data(), c.limbs + 1);
+  for (std::size_t w = 1; w < q; ++w) limbs_add(c.at(w), c.at(w - 1), c.limbs);
+  return c;
+}
+
+/// Σ_{m<q} (−1)^⌊(q−1−m)/v⌋ · c[m] from prefix sums: the coalitions of the others that a player of
+/// weight v turns from losing to winning. Removing the player is a division by (1 + x^v); its
+/// alternating series, summed over the window q−v ≤ m < q, covers each m < q once with sign
+/// (−1)^⌊(q−1−m)/v⌋, so a weight costs O(q/v) big additions and all weights O(q log q).
+inline biguint alternating_window_sum(const weight_counts& ps, std::size_t v) {
+  const std::size_t q = ps.q, L = ps.limbs;
+  std::vector<std::uint64_t> pos(L + 1, 0), neg(L + 1, 0);
+  std::vector<std::uint64_t> block(L, 0);
+  bool odd = false;
+  for (std::size_t hi = q; hi > 0; hi = hi > v ? hi - v : 0, odd = !odd) {  // block [hi − v, hi)
+    const std::size_t lo = hi > v ? hi - v : 0;
+    std::copy(ps.at(hi - 1), ps.at(hi - 1) + L, block.begin());
+    if (lo > 0) limbs_sub(block.data(), ps.at(lo - 1), L);
+    auto& acc = odd ? neg : pos;
+    acc[L] += limbs_add(acc.data(), block.data(), L);
+  }
+  limbs_sub(pos.data(), neg.data(), L + 1);
+  return biguint::from_limbs(pos.data(), L + 1);
+}
+}  // namespace detail
+
+/// @brief Banzhaf swing counts only (exact, any n): one generating-function pass over the players,
+/// then O(q/v) big additions per distinct weight v (`detail::alternating_window_sum`).
+inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
+  detail::check_game(g);
+  const auto ps = detail::losing_prefix_sums(g);
+  std::vector<detail::biguint> swings(g.weights.size());
+  std::vector<std::pair<std::int64_t, detail::biguint>> done;
+  for (std::size_t i = 0; i < g.weights.size(); ++i) {
+    const std::int64_t v = g.weights[i];
+    if (v == 0) continue;  // never decisive
+    auto it = std::find_if(done.begin(), done.end(), [v](const auto& d) { return d.first == v; });
+    if (it == done.end()) {
+      done.emplace_back(v, detail::alternating_window_sum(ps, static_cast<std::size_t>(std::min(v, g.quota))));
+      it = done.end() - 1;
     }
-    for (std::size_t i = 0; i < n; ++i)
-      if (g.weights[i] == wi64) swings[i] = eta;
+    swings[i] = it->second;
   }
   return swings;
 }
 
 namespace detail {
-/// Exact Shapley–Shubik numerators N_i with φ_i = N_i / n!, by the size-and-weight DP.
+/// Exact Shapley–Shubik numerators N_i with φ_i = N_i / n!: the size-and-weight DP c[k][w]
+/// (O(n²·q) limb operations), prefix sums over w per size, then per distinct weight v the
+/// alternating block sums of `alternating_window_sum` per size (the division by 1 + y·x^v shifts
+/// the size by the block index j): G_v[k] = Σ_j (−1)^j block_j[k − j], N = Σ_k G_v[k]·k!(n−1−k)!.
 inline std::vector<biguint> shapley_shubik_numerators(const weighted_game& g) {
   const std::size_t n = g.weights.size();
   const auto q = static_cast<std::size_t>(g.quota);
   const std::size_t L = n / 64 + 1;
-  // c[k][w]: subsets of size k, weight w < q
-  std::vector<std::uint64_t> c((n + 1) * q * L, 0);
-  auto at = [&](std::vector<std::uint64_t>& v, std::size_t k, std::size_t w) { return v.data() + (k * q + w) * L; };
-  at(c, 0, 0)[0] = 1;
+  std::vector<std::uint64_t> c((n + 1) * q * L, 0);  // c[k][w]: subsets of size k, weight w < q
+  auto at = [&](std::size_t k, std::size_t w) { return c.data() + (k * q + w) * L; };
+  at(0, 0)[0] = 1;
+  std::size_t placed = 0;
   for (std::size_t j = 0; j < n; ++j) {
     const auto wj = static_cast<std::size_t>(g.weights[j]);
     if (wj >= q) continue;
-    for (std::size_t k = j + 1; k-- > 0;)
-      for (std::size_t w = q; w-- > wj;) limbs_add(at(c, k + 1, w), at(c, k, w - wj), L);
+    for (std::size_t k = placed + 1; k-- > 0;)
+      for (std::size_t w = q; w-- > wj;) limbs_add(at(k + 1, w), at(k, w - wj), L);
+    ++placed;
   }
+  for (std::size_t k = 0; k <= n; ++k)
+    for (std::size_t w = 1; w < q; ++w) limbs_add(at(k, w), at(k, w - 1), L);
   std::vector<biguint> fact(n + 1, biguint(1));
   for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * biguint(k);
   std::vector<biguint> out(n);
   std::vector<std::int64_t> distinct(g.weights);
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::vector<std::uint64_t> minus((n + 1) * q * L, 0), acc(L + 1);
+  std::vector<std::uint64_t> pos(n * (L + 1)), neg(n * (L + 1)), block(L);
   for (std::int64_t wi64 : distinct) {
-    const auto wi = static_cast<std::size_t>(wi64);
-    if (wi == 0) continue;
-    biguint num;
-    for (std::size_t k = 0; k + 1 <= n; ++k) {
-      // c_{−i}[k][w] = c[k][w] − c_{−i}[k−1][w − wi]  (when wi < q; else c_{−i} = c)
-      for (std::size_t w = 0; w < q; ++w) {
-        std::copy(at(c, k, w), at(c, k, w) + L, at(minus, k, w));
-        if (wi < q && k >= 1 && w >= wi) limbs_sub(at(minus, k, w), at(minus, k - 1, w - wi), L);
+    if (wi64 == 0) continue;
+    const auto v = static_cast<std::size_t>(std::min<std::int64_t>(wi64, g.quota));
+    std::fill(pos.begin(), pos.end(), 0);
+    std::fill(neg.begin(), neg.end(), 0);
+    std::size_t j = 0;
+    for (std::size_t hi = q; hi > 0; hi = hi > v ? hi - v : 0, ++j) {
+      const std::size_t lo = hi > v ? hi - v : 0;
+      for (std::size_t k = 0; k + j < n; ++k) {
+        std::copy(at(k, hi - 1), at(k, hi - 1) + L, block.begin());
+        if (lo > 0) limbs_sub(block.data(), at(k, lo - 1), L);
+        std::uint64_t* acc = ((j & 1u) ? neg.data() : pos.data()) + (k + j) * (L + 1);
+        acc[L] += limbs_add(acc, block.data(), L);
       }
-      std::fill(acc.begin(), acc.end(), 0);
-      for (std::size_t w = wi >= q ? 0 : q - wi; w < q; ++w) acc[L] += limbs_add(acc.data(), at(minus, k, w), L);
-      biguint s = biguint::from_limbs(acc.data(), L + 1);
+    }
+    biguint num;
+    for (std::size_t k = 0; k < n; ++k) {
+      limbs_sub(pos.data() + k * (L + 1), neg.data() + k * (L + 1), L + 1);
+      biguint s = biguint::from_limbs(pos.data() + k * (L + 1), L + 1);
       if (!s.is_zero()) num += s * fact[k] * fact[n - 1 - k];
     }
     for (std::size_t i = 0; i < n; ++i)
@@ -408,6 +639,7 @@ inline std::vector<biguint> shapley_shubik_numerators(const weighted_game& g) {
 /// @throws invalid_model for negative weights or a quota outside 1..total; arithmetic_error for a
 /// quota beyond the DP's range.
 inline voting_power_result voting_power(const weighted_game& g, const voting_power_options& opt = {}) {
+  using detail::biguint;
   detail::check_game(g);
   const std::size_t n = g.weights.size();
   const std::int64_t total = g.total();
@@ -421,12 +653,19 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.veto = total - g.weights[i] < g.quota;
     p.dictator = p.veto && g.weights[i] >= g.quota;
   }
-  // Banzhaf
+  // Banzhaf and Coleman
+  const auto ps = detail::losing_prefix_sums(g);
+  const biguint losing = biguint::from_limbs(ps.at(ps.q - 1), ps.limbs);
+  const biguint all = biguint::pow2(n);
+  const biguint winning = all - losing;
+  r.winning_coalitions = winning.str();
+  r.coleman_act = detail::ratio(winning, all);
+  r.coleman_act_exact = detail::fraction_str(winning, all);
   auto swings = banzhaf_swings(g);
-  detail::biguint sum;
+  biguint sum;
   for (const auto& s : swings) sum += s;
   r.total_swings = sum.str();
-  const auto half = detail::biguint::pow2(n - 1);
+  const auto half = biguint::pow2(n - 1);
   for (std::size_t i = 0; i < n; ++i) {
     auto& p = r.players[i];
     p.swings = swings[i].str();
@@ -435,18 +674,23 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.banzhaf_exact = sum.is_zero() ? "0" : detail::fraction_str(swings[i], sum);
     p.banzhaf_absolute = detail::ratio(swings[i], half);
     p.banzhaf_absolute_exact = detail::fraction_str(swings[i], half);
+    p.coleman_prevent = detail::ratio(swings[i], winning);
+    p.coleman_prevent_exact = detail::fraction_str(swings[i], winning);
+    p.coleman_initiate = losing.is_zero() ? 0.0 : detail::ratio(swings[i], losing);
+    p.coleman_initiate_exact = losing.is_zero() ? "0" : detail::fraction_str(swings[i], losing);
   }
   // Shapley–Shubik
   const double ss_cost = static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(g.quota) *
                          static_cast<double>(n / 64 + 1);
   if (ss_cost <= static_cast<double>(opt.exact_budget)) {
     auto num = detail::shapley_shubik_numerators(g);
-    detail::biguint nf(1);
-    for (std::size_t k = 2; k <= n; ++k) nf = nf * detail::biguint(k);
+    biguint nf(1);
+    for (std::size_t k = 2; k <= n; ++k) nf = nf * biguint(k);
     for (std::size_t i = 0; i < n; ++i) {
       r.players[i].shapley_shubik = detail::ratio(num[i], nf);
       r.players[i].shapley_shubik_exact = detail::fraction_str(num[i], nf);
     }
+    r.shapley_shubik_method = "exact: generating function by size and weight";
   } else {
     auto s = sample_voting_power(g, opt.samples, opt.confidence, opt.seed);
     r.shapley_shubik_exact = false;
@@ -454,54 +698,118 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     r.shapley_shubik_samples = s.samples;
     r.confidence = s.confidence;
     for (std::size_t i = 0; i < n; ++i) r.players[i].shapley_shubik = s.shapley_shubik[i];
+    r.shapley_shubik_method = "sampled: " + std::to_string(s.samples) + " random orders";
     r.note = "Shapley–Shubik sampled: each value within ±" + std::to_string(s.error) + " with probability " +
              std::to_string(s.confidence) + " (Hoeffding). ";
   }
-  // Deegan–Packel and PGI
-  if (n <= std::min<std::size_t>(opt.mwc_player_limit, 40)) {
+  // Public Good Index and Deegan–Packel: minimal winning coalitions by DP
+  const detail::weight_order wo(g.weights);
+  const auto mwc = detail::mwc_counts(g, wo, false, biguint(1));
+  std::vector<biguint> mwc_of(n);
+  for (std::size_t j = 0; j < n; ++j) mwc_of[wo.order[j]] = mwc.per_class[wo.class_of[j]];
+  biguint pgi_sum;
+  for (const auto& c : mwc_of) pgi_sum += c;
+  r.minimal_winning_coalitions_exact = mwc.total.str();
+  if (mwc.total.bits() <= 64) r.minimal_winning_coalitions = mwc.total.is_zero() ? 0 : std::stoull(r.minimal_winning_coalitions_exact);
+  r.public_good_method = "exact: minimal winning coalitions by DP over weight";
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& p = r.players[i];
+    p.minimal_winning_coalitions_exact = mwc_of[i].str();
+    p.minimal_winning_coalitions = mwc_of[i].bits() <= 64 ? std::stoull(p.minimal_winning_coalitions_exact) : UINT64_MAX;
+    p.public_good = detail::ratio(mwc_of[i], pgi_sum);
+    p.public_good_exact = detail::fraction_str(mwc_of[i], pgi_sum);
+  }
+  const biguint lcm = detail::lcm_upto(n);
+  const double blocks = std::ceil(std::sqrt(static_cast<double>(wo.first.size())));  // see detail::mwc_counts
+  const double dp_words = (2 * blocks + 3) * static_cast<double>(n + 1) * static_cast<double>(g.quota);
+  if (dp_words <= static_cast<double>(opt.dp_word_budget)) {
+    const auto dp = detail::mwc_counts(g, wo, true, lcm);
+    const biguint den = lcm * mwc.total;
+    for (std::size_t j = 0; j < n; ++j) {
+      auto& p = r.players[wo.order[j]];
+      const auto& num = dp.per_class[wo.class_of[j]];
+      p.deegan_packel = detail::ratio(num, den);
+      p.deegan_packel_exact = detail::fraction_str(num, den);
+    }
+    r.deegan_packel_method = "exact: minimal winning coalitions by DP over size and weight";
+  } else if (n <= std::min<std::size_t>(opt.mwc_player_limit, 40)) {
     detail::mwc_enumerator e{g.weights, {}, {}, g.quota, opt.mwc_node_budget, 0, 0, {}, {}, false};
     e.run();
-    if (!e.aborted && e.total > 0) {
-      r.minimal_winning_coalitions = e.total;
-      std::uint64_t pgi_sum = 0;
-      detail::int128 lcm = 1;
-      for (std::size_t k = 2; k <= n; ++k) {
-        detail::int128 x = lcm, y = static_cast<detail::int128>(k);
-        while (y) {
-          detail::int128 t = x % y;
-          x = y;
-          y = t;
-        }
-        lcm = lcm / x * static_cast<detail::int128>(k);
-      }
+    if (!e.aborted) {
+      const biguint den = lcm * biguint(e.total);
       for (std::size_t i = 0; i < n; ++i) {
-        std::uint64_t cnt = 0;
-        detail::int128 dp = 0;  // Σ_S∋i lcm/|S|
-        for (std::size_t s = 1; s <= n; ++s) {
-          cnt += e.by_size[i][s];
-          dp += static_cast<detail::int128>(e.by_size[i][s]) * (lcm / static_cast<detail::int128>(s));
-        }
-        r.players[i].minimal_winning_coalitions = cnt;
-        pgi_sum += cnt;
-        detail::int128 den = lcm * static_cast<detail::int128>(e.total);
-        r.players[i].deegan_packel = static_cast<double>(static_cast<long double>(dp) / static_cast<long double>(den));
-        r.players[i].deegan_packel_exact = detail::int128_fraction(dp, den);
+        biguint num;
+        for (std::size_t s = 1; s <= n; ++s)
+          if (e.by_size[i][s]) {
+            biguint l = lcm;
+            l.divmod_small(s);
+            num += l * biguint(e.by_size[i][s]);
+          }
+        r.players[i].deegan_packel = detail::ratio(num, den);
+        r.players[i].deegan_packel_exact = detail::fraction_str(num, den);
       }
-      for (std::size_t i = 0; i < n; ++i) {
-        auto cnt = r.players[i].minimal_winning_coalitions;
-        r.players[i].public_good = static_cast<double>(cnt) / static_cast<double>(pgi_sum);
-        r.players[i].public_good_exact = detail::int128_fraction(cnt, pgi_sum);
-      }
-    } else if (e.aborted) {
-      r.note += "Deegan–Packel and PGI not computed: more than " + std::to_string(opt.mwc_node_budget) +
-                " search nodes for the minimal winning coalitions. ";
+      r.deegan_packel_method = "exact: enumeration of minimal winning coalitions";
+    } else {
+      r.deegan_packel_method = "not computed";
+      r.note += "Deegan–Packel not computed: DP table beyond " + std::to_string(opt.dp_word_budget) +
+                " words and more than " + std::to_string(opt.mwc_node_budget) + " search nodes. ";
     }
   } else {
-    r.note += "Deegan–Packel and PGI not computed: " + std::to_string(n) + " players exceed the enumeration limit of " +
-              std::to_string(std::min<std::size_t>(opt.mwc_player_limit, 40)) + ". ";
+    r.deegan_packel_method = "not computed";
+    r.note += "Deegan–Packel not computed: DP table beyond " + std::to_string(opt.dp_word_budget) + " words. ";
+  }
+  // Johnston
+  if (n <= opt.johnston_player_limit) {
+    auto [num, vulnerable] = detail::johnston_numerators(g, lcm);
+    const biguint den = lcm * vulnerable;
+    for (std::size_t i = 0; i < n; ++i) {
+      r.players[i].johnston = detail::ratio(num[i], den);
+      r.players[i].johnston_exact = detail::fraction_str(num[i], den);
+    }
+    r.johnston_method = "exact: enumeration of all coalitions";
+  } else {
+    r.johnston_method = "not computed";
+    r.note += "Johnston not computed: " + std::to_string(n) + " players exceed the enumeration limit of " +
+              std::to_string(opt.johnston_player_limit) + ". ";
   }
   return r;
 }
+
+namespace detail {
+/// One player of a body: a holder organisation (its seats' votes added) or a seat, or one unnamed
+/// member of an `unknown_group` seat (`holder` is then the group).
+struct body_player {
+  std::string name;
+  std::int64_t votes = 0;
+  organisation_index holder;
+  bool unnamed = false;
+};
+inline std::vector<body_player> body_players(const model& m, body_index b, bool per_seat) {
+  std::vector<body_player> out;
+  for (const auto& s : m.seats()) {
+    if (s.body != b || s.votes <= 0) continue;
+    if (m[s.holder].kind == organisation_kind::unknown_group) {
+      // a remainder of unnamed members: each votes on its own, one vote apiece
+      for (std::int64_t k = 0; k < s.votes; ++k) out.push_back({m[s.holder].id + " #" + std::to_string(k + 1), 1, s.holder, true});
+      continue;
+    }
+    if (!per_seat) {
+      auto it = std::find_if(out.begin(), out.end(), [&](const body_player& p) { return !p.unnamed && p.holder == s.holder; });
+      if (it != out.end()) {
+        it->votes += s.votes;
+        continue;
+      }
+      out.push_back({m[s.holder].id, s.votes, s.holder, false});
+    } else {
+      out.push_back({m[s.holder].id + (s.role.empty() ? "" : " (" + s.role + ")"), s.votes, s.holder, false});
+    }
+  }
+  if (out.empty())
+    throw invalid_model(error_code::missing_member, "/bodies/" + std::to_string(b.value) + "/seats",
+                        "body \"" + m[b].id + "\" has no seats with votes");
+  return out;
+}
+}  // namespace detail
 
 /// @brief The weighted game of a body: one player per holder organisation (its seats' votes added,
 /// as a delegation votes together) or, with `per_seat`, one per seat. A seat held for an
@@ -512,33 +820,10 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
 /// @throws invalid_model when the body has no voting seats.
 inline weighted_game game_of(const model& m, body_index b, quota_spec spec, bool per_seat = false, std::string* how = nullptr) {
   weighted_game g;
-  std::vector<organisation_index> holders;
-  for (const auto& s : m.seats()) {
-    if (s.body != b || s.votes <= 0) continue;
-    if (m[s.holder].kind == organisation_kind::unknown_group) {
-      // a remainder of unnamed members: each votes on its own, one vote apiece
-      for (std::int64_t k = 0; k < s.votes; ++k) {
-        g.players.push_back(m[s.holder].id + " #" + std::to_string(k + 1));
-        g.weights.push_back(1);
-      }
-      continue;
-    }
-    if (!per_seat) {
-      auto it = std::find(holders.begin(), holders.end(), s.holder);
-      if (it != holders.end()) {
-        g.weights[static_cast<std::size_t>(it - holders.begin())] += s.votes;
-        continue;
-      }
-      holders.push_back(s.holder);
-      g.players.push_back(m[s.holder].id);
-    } else {
-      g.players.push_back(m[s.holder].id + (s.role.empty() ? "" : " (" + s.role + ")"));
-    }
-    g.weights.push_back(s.votes);
+  for (auto& p : detail::body_players(m, b, per_seat)) {
+    g.players.push_back(std::move(p.name));
+    g.weights.push_back(p.votes);
   }
-  if (g.weights.empty())
-    throw invalid_model(error_code::missing_member, "/bodies/" + std::to_string(b.value) + "/seats",
-                        "body \"" + m[b].id + "\" has no seats with votes");
   std::string text;
   if (spec.rule == quota_rule::body) {
     const auto& bd = m[b];
@@ -588,6 +873,12 @@ inline nlohmann::ordered_json to_json(const voting_power_result& r) {
     if (!p.shapley_shubik_exact.empty()) j["shapley_shubik_exact"] = p.shapley_shubik_exact;
     if (p.deegan_packel) j["deegan_packel"] = *p.deegan_packel, j["deegan_packel_exact"] = p.deegan_packel_exact;
     if (p.public_good) j["public_good"] = *p.public_good, j["public_good_exact"] = p.public_good_exact;
+    if (p.johnston) j["johnston"] = *p.johnston, j["johnston_exact"] = p.johnston_exact;
+    j["coleman_prevent"] = p.coleman_prevent;
+    j["coleman_prevent_exact"] = p.coleman_prevent_exact;
+    j["coleman_initiate"] = p.coleman_initiate;
+    j["coleman_initiate_exact"] = p.coleman_initiate_exact;
+    j["minimal_winning_coalitions"] = p.minimal_winning_coalitions_exact;
     j["veto"] = p.veto;
     j["dictator"] = p.dictator;
     j["null_player"] = p.null_player;
@@ -595,7 +886,12 @@ inline nlohmann::ordered_json to_json(const voting_power_result& r) {
   }
   oj out{{"quota", r.game.quota}, {"total_votes", r.game.total()}, {"quota_rule", r.quota_rule},
          {"players", std::move(ps)}, {"total_swings", r.total_swings}};
-  if (r.minimal_winning_coalitions) out["minimal_winning_coalitions"] = *r.minimal_winning_coalitions;
+  out["winning_coalitions"] = r.winning_coalitions;
+  out["coleman_act"] = r.coleman_act;
+  out["coleman_act_exact"] = r.coleman_act_exact;
+  if (!r.minimal_winning_coalitions_exact.empty()) out["minimal_winning_coalitions"] = r.minimal_winning_coalitions_exact;
+  out["methods"] = {{"banzhaf", r.banzhaf_method}, {"coleman", r.banzhaf_method}, {"shapley_shubik", r.shapley_shubik_method},
+                    {"public_good", r.public_good_method}, {"deegan_packel", r.deegan_packel_method}, {"johnston", r.johnston_method}};
   out["shapley_shubik_method"] = r.shapley_shubik_exact ? "exact" : "sampled";
   if (!r.shapley_shubik_exact)
     out["shapley_shubik_error"] = {{"half_width", r.shapley_shubik_error}, {"confidence", r.confidence}, {"samples", r.shapley_shubik_samples}};
@@ -608,8 +904,8 @@ inline nlohmann::ordered_json to_json(const voting_power_result& r) {
 /// "dictator" and "null".
 inline text_table voting_power_table(const voting_power_result& r, bool plain_words = false) {
   using a = text_table::align;
-  text_table t({"player", "votes", "vote share", "Banzhaf", "abs. Banzhaf", "Shapley–Shubik", "Deegan–Packel", "PGI", "flags"},
-               {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
+  text_table t({"player", "votes", "vote share", "Banzhaf", "abs. Banzhaf", "Shapley–Shubik", "Deegan–Packel", "PGI", "Johnston", "flags"},
+               {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
   auto pct = [](double x) {
     char b[32];
     std::snprintf(b, sizeof b, "%.2f %%", x * 100.0);
@@ -622,7 +918,8 @@ inline text_table voting_power_table(const voting_power_result& r, bool plain_wo
     else if (p.veto) flags = "veto";
     if (p.null_player) flags += (flags.empty() ? "" : ", ") + std::string(plain_words ? "never decisive" : "null");
     t.row({p.player, std::to_string(p.weight), pct(static_cast<double>(p.weight) / total), pct(p.banzhaf), pct(p.banzhaf_absolute),
-           pct(p.shapley_shubik), p.deegan_packel ? pct(*p.deegan_packel) : "–", p.public_good ? pct(*p.public_good) : "–", flags});
+           pct(p.shapley_shubik), p.deegan_packel ? pct(*p.deegan_packel) : "–", p.public_good ? pct(*p.public_good) : "–",
+           p.johnston ? pct(*p.johnston) : "–", flags});
   }
   return t;
 }

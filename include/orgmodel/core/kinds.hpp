@@ -94,6 +94,15 @@ struct enum_names<decision_rule> {
                                                          "weighted_votes", "single_decider"};
 };
 
+/// @brief What one of a body's required majorities counts: the seats' votes, the members (one per
+/// holder organisation), or the members' inhabitants.
+enum class majority_basis : std::uint8_t { votes, members, population };
+template <>
+struct enum_names<majority_basis> {
+  static constexpr std::string_view what = "majority basis";
+  static constexpr std::array<std::string_view, 3> names{"votes", "members", "population"};
+};
+
 /// @brief How an organisation sits inside another.
 enum class affiliation_kind : std::uint8_t {
   part_of,           ///< a unit of the parent

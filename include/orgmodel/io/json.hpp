@@ -420,6 +420,18 @@ class json_reader {
     d_.organisations.push_back(std::move(o));
   }
 
+  static required_majority read_majority(const ojson& j, const std::string& p) {
+    require(j, p, {"of", "at_least"});
+    required_majority r;
+    members(j, p, r.extra, [&](std::string_view k, const ojson& v, const std::string& q) {
+      if (k == "of") r.basis = enumeration<majority_basis>(v, q);
+      else if (k == "at_least") r.at_least = fraction(v, q);
+      else return false;
+      return true;
+    });
+    return r;
+  }
+
   void read_body(const ojson& j, const std::string& p) {
     require(j, p, {"id", "name", "classification", "layer", "organization_id"});
     body b;
@@ -434,6 +446,10 @@ class json_reader {
       else if (k == "mandates") b.mandates = klasses(v, q);
       else if (k == "decision_rule") b.rule = enumeration<decision_rule>(v, q);
       else if (k == "quota") b.quota = fraction(v, q);
+      else if (k == "majorities") {
+        const auto& a = array(v, q);
+        for (std::size_t i = 0; i < a.size(); ++i) b.majorities.push_back(read_majority(a[i], at(q, i)));
+      }
       else if (k == "staff") b.staff = static_cast<int>(integer(v, q, 0, 1'000'000));
       else if (k == "seats") seats = &array(v, q);
       else return common(k, v, q, b.source, b.note);
@@ -686,6 +702,15 @@ class json_writer {
     if (!b.mandates.empty()) j["mandates"] = classes(b.mandates);
     if (b.rule) j["decision_rule"] = to_string(*b.rule);
     if (b.quota) j["quota"] = b.quota->str();
+    if (!b.majorities.empty()) {
+      ojson a = ojson::array();
+      for (const auto& r : b.majorities) {
+        ojson o{{"of", to_string(r.basis)}, {"at_least", r.at_least.str()}};
+        extend(o, r.extra);
+        a.push_back(std::move(o));
+      }
+      j["majorities"] = std::move(a);
+    }
     if (b.staff) j["staff"] = *b.staff;
     common(j, b.source, b.note, {});
     if (!seats.empty()) {

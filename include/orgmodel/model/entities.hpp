@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "orgmodel/core/decision_class.hpp"
 #include "orgmodel/core/ids.hpp"
@@ -39,6 +40,15 @@ struct cadence {
   friend bool operator==(const cadence&, const cadence&) = default;
 };
 
+/// @brief One of several majorities a decision needs at once (a double majority: of members and of
+/// population, of members and of votes …).
+struct required_majority {
+  majority_basis basis = majority_basis::votes;
+  share at_least;  ///< share of the basis's total that must be reached
+  extensions extra;
+  friend bool operator==(const required_majority&, const required_majority&) = default;
+};
+
 /// @brief A governance body: board, steering group, committee, team, a single official …
 struct body {
   std::string id;    ///< unique among bodies
@@ -50,6 +60,7 @@ struct body {
   decision_class_set mandates;                ///< the classes it may decide
   std::optional<decision_rule> rule;          ///< nothing when unknown
   std::optional<share> quota;                 ///< share of votes needed, for weighted or qualified rules
+  std::vector<required_majority> majorities;  ///< all needed at once; empty: the single rule above
   std::optional<int> staff;                   ///< head count, for operative teams
   provenance source = provenance::stated;
   std::string note;

@@ -134,6 +134,10 @@ class model_checker {
       classes_known(b.mandates, p, "mandates");
       if (b.quota && (b.quota->numerator() <= 0 || share::one() < *b.quota))
         fail(error_code::out_of_range, p + "/quota", "quota " + b.quota->str() + " is not within (0, 1]");
+      for (std::size_t r = 0; r < b.majorities.size(); ++r)
+        if (b.majorities[r].at_least.numerator() <= 0 || share::one() < b.majorities[r].at_least)
+          fail(error_code::out_of_range, p + "/majorities/" + std::to_string(r) + "/at_least",
+               "required majority " + b.majorities[r].at_least.str() + " is not within (0, 1]");
       if (b.staff && *b.staff < 0) fail(error_code::out_of_range, p + "/staff", "staff is negative");
     }
   }

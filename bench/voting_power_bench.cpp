@@ -1,0 +1,73 @@
+// Exact voting power at scale: n = 200, 500, 1 000 players, weights uniform in 1..200 (seed 16),
+// simple majority (quota ⌊T/2⌋ + 1). One run each; run each benchmark in its own process for its
+// peak memory (VmHWM, the process's high-water mark of resident memory):
+//
+//   for b in Banzhaf/1000 PublicGood/1000 ...; do bench_voting_power_bench --benchmark_filter="^BM_$b\$"; done
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "orgmodel/analysis/voting_power.hpp"
+#include "peak_memory.hpp"
+
+namespace {
+
+orgmodel::weighted_game uniform_game(std::size_t n) {
+  std::mt19937_64 rng(16);
+  orgmodel::weighted_game g;
+  for (std::size_t i = 0; i < n; ++i) g.weights.push_back(1 + static_cast<std::int64_t>(rng() % 200));
+  g.quota = g.total() / 2 + 1;
+  return g;
+}
+
+void finish(benchmark::State& state, const orgmodel::weighted_game& g, const orgmodel::detail::biguint& check) {
+  state.counters["players"] = static_cast<double>(g.weights.size());
+  state.counters["total_weight"] = static_cast<double>(g.total());
+  state.counters["check_digits"] = static_cast<double>(check.str().size());
+  state.counters["peak_MB"] = vm_hwm_mb();
+}
+
+void BM_Banzhaf(benchmark::State& state) {
+  const auto g = uniform_game(static_cast<std::size_t>(state.range(0)));
+  orgmodel::detail::biguint first;
+  for (auto _ : state) {
+    auto s = orgmodel::banzhaf_swings(g);
+    first = s[0];
+  }
+  finish(state, g, first);
+}
+BENCHMARK(BM_Banzhaf)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_ShapleyShubik(benchmark::State& state) {
+  const auto g = uniform_game(static_cast<std::size_t>(state.range(0)));
+  orgmodel::detail::biguint first;
+  for (auto _ : state) first = orgmodel::detail::shapley_shubik_numerators(g)[0];
+  finish(state, g, first);
+}
+BENCHMARK(BM_ShapleyShubik)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_PublicGood(benchmark::State& state) {
+  const auto g = uniform_game(static_cast<std::size_t>(state.range(0)));
+  orgmodel::detail::biguint total;
+  for (auto _ : state) {
+    const orgmodel::detail::weight_order wo(g.weights);
+    total = orgmodel::detail::mwc_counts(g, wo, false, orgmodel::detail::biguint(1)).total;
+  }
+  finish(state, g, total);
+}
+BENCHMARK(BM_PublicGood)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_DeeganPackel(benchmark::State& state) {
+  const auto g = uniform_game(static_cast<std::size_t>(state.range(0)));
+  orgmodel::detail::biguint first;
+  for (auto _ : state) {
+    const orgmodel::detail::weight_order wo(g.weights);
+    first = orgmodel::detail::mwc_counts(g, wo, true, orgmodel::detail::lcm_upto(g.weights.size())).per_class[0];
+  }
+  finish(state, g, first);
+}
+BENCHMARK(BM_DeeganPackel)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace

@@ -1,0 +1,303 @@
+#pragma once
+/// @file
+/// @brief Voting power under a composite rule: several weighted majorities at once (a majority of
+/// members *and* of population, of members *and* of equity …). A coalition wins when it reaches the
+/// quota of every criterion. Every index of `voting_power.hpp`, in the same result format.
+///
+/// Methods: every coalition enumerated for n ≤ `enumeration_limit` (exact fractions of every index);
+/// beyond, m random coalitions and m random orders estimate the absolute Banzhaf and the
+/// Shapley–Shubik index of every player, each within ε = sqrt(ln(2/δ)/(2m)) with probability ≥ 1 − δ
+/// (Hoeffding); the other indices are then reported as not computed. The result names the method.
+/// A composite game with a single criterion is a weighted game: `composite_voting_power` hands it
+/// to `voting_power` and its DPs.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "orgmodel/analysis/voting_power.hpp"
+
+namespace orgmodel {
+
+/// @brief One criterion of a composite rule: a weight per player and a quota (at least).
+struct criterion {
+  std::string name;  ///< "members", "population" …
+  std::vector<std::int64_t> weights;
+  std::int64_t quota = 0;
+};
+
+/// @brief A simple game won by reaching every criterion's quota at once.
+struct composite_game {
+  std::vector<criterion> criteria;
+  std::vector<std::string> players;  ///< names (may be empty)
+  [[nodiscard]] std::size_t size() const { return criteria.empty() ? 0 : criteria.front().weights.size(); }
+};
+
+/// @brief Limits of `composite_voting_power`.
+struct composite_power_options {
+  std::size_t enumeration_limit = 24;  ///< exact by enumeration up to this many players
+  std::uint64_t samples = 200'000;
+  double confidence = 0.99;
+  std::uint64_t seed = 1;
+  voting_power_options weighted{};  ///< for a single criterion
+};
+
+namespace detail {
+inline void check_composite(const composite_game& g) {
+  if (g.criteria.empty()) throw invalid_model(error_code::missing_member, "/criteria", "a composite rule without criteria");
+  const std::size_t n = g.size();
+  if (n == 0) throw invalid_model(error_code::out_of_range, "", "a voting body without voters");
+  for (std::size_t r = 0; r < g.criteria.size(); ++r) {
+    const auto& c = g.criteria[r];
+    const std::string at = "/criteria/" + std::to_string(r);
+    if (c.weights.size() != n)
+      throw invalid_model(error_code::out_of_range, at + "/weights", "criterion \"" + c.name + "\" has " + std::to_string(c.weights.size()) +
+                                                                         " weights for " + std::to_string(n) + " players");
+    check_game({c.weights, c.quota, {}});  // negative weights, quota outside 1..total
+  }
+}
+}  // namespace detail
+
+/// @brief Every power index of a composite game (see the file comment).
+/// @throws invalid_model for criteria of different lengths, negative weights or a quota outside 1..total.
+inline voting_power_result composite_voting_power(const composite_game& g, const composite_power_options& opt = {}) {
+  using detail::biguint;
+  detail::check_composite(g);
+  const std::size_t n = g.size(), R = g.criteria.size();
+  if (R == 1) {
+    auto r = voting_power({g.criteria[0].weights, g.criteria[0].quota, g.players}, opt.weighted);
+    r.quota_rule = g.criteria[0].name + " ≥ " + std::to_string(g.criteria[0].quota);
+    return r;
+  }
+  voting_power_result r;
+  r.game = {g.criteria[0].weights, g.criteria[0].quota, g.players};
+  for (std::size_t k = 0; k < R; ++k)
+    r.quota_rule += (k ? " and " : "") + g.criteria[k].name + " ≥ " + std::to_string(g.criteria[k].quota);
+  r.players.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    r.players[i].player = i < g.players.size() ? g.players[i] : "player " + std::to_string(i + 1);
+    r.players[i].weight = g.criteria[0].weights[i];
+  }
+  std::vector<std::int64_t> total(R, 0);
+  for (std::size_t k = 0; k < R; ++k)
+    for (auto w : g.criteria[k].weights) total[k] += w;
+  for (std::size_t i = 0; i < n; ++i) {
+    bool veto = false, alone = true;
+    for (std::size_t k = 0; k < R; ++k) {
+      veto = veto || total[k] - g.criteria[k].weights[i] < g.criteria[k].quota;
+      alone = alone && g.criteria[k].weights[i] >= g.criteria[k].quota;
+    }
+    r.players[i].veto = veto;
+    r.players[i].dictator = veto && alone;
+  }
+  if (n > std::min<std::size_t>(opt.enumeration_limit, 30)) {
+    // sampled: coalitions for Banzhaf, orders for Shapley–Shubik
+    if (opt.samples == 0 || !(opt.confidence > 0 && opt.confidence < 1))
+      throw invalid_model(error_code::out_of_range, "", "sampling needs samples > 0 and 0 < confidence < 1");
+    std::mt19937_64 rng(opt.seed);
+    std::vector<std::uint64_t> bz(n, 0), ss(n, 0);
+    std::vector<std::int64_t> acc(R);
+    std::vector<std::size_t> perm(n);
+    std::iota(perm.begin(), perm.end(), std::size_t{0});
+    auto wins = [&](const std::vector<std::int64_t>& a) {
+      for (std::size_t k = 0; k < R; ++k)
+        if (a[k] < g.criteria[k].quota) return false;
+      return true;
+    };
+    std::vector<std::uint8_t> in(n);
+    for (std::uint64_t s = 0; s < opt.samples; ++s) {
+      std::uint64_t bits = 0;
+      for (std::size_t i = 0; i < n; ++i) in[i] = static_cast<std::uint8_t>(((i % 64 ? bits : (bits = rng())) >> (i % 64)) & 1u);
+      std::fill(acc.begin(), acc.end(), 0);
+      for (std::size_t i = 0; i < n; ++i)
+        if (in[i])
+          for (std::size_t k = 0; k < R; ++k) acc[k] += g.criteria[k].weights[i];
+      for (std::size_t i = 0; i < n; ++i) {
+        std::vector<std::int64_t> with(acc), without(acc);
+        for (std::size_t k = 0; k < R; ++k) {
+          if (in[i]) without[k] -= g.criteria[k].weights[i];
+          else with[k] += g.criteria[k].weights[i];
+        }
+        bz[i] += wins(with) && !wins(without);
+      }
+      for (std::size_t i = n; i > 1; --i) std::swap(perm[i - 1], perm[std::uniform_int_distribution<std::size_t>(0, i - 1)(rng)]);
+      std::fill(acc.begin(), acc.end(), 0);
+      for (std::size_t t = 0; t < n; ++t) {
+        for (std::size_t k = 0; k < R; ++k) acc[k] += g.criteria[k].weights[perm[t]];
+        if (wins(acc)) {
+          ++ss[perm[t]];
+          break;
+        }
+      }
+    }
+    const double m = static_cast<double>(opt.samples);
+    r.shapley_shubik_exact = false;
+    r.shapley_shubik_error = std::sqrt(std::log(2.0 / (1.0 - opt.confidence)) / (2.0 * m));
+    r.shapley_shubik_samples = opt.samples;
+    r.confidence = opt.confidence;
+    double bz_sum = 0;
+    for (std::size_t i = 0; i < n; ++i) bz_sum += static_cast<double>(bz[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+      auto& p = r.players[i];
+      p.banzhaf_absolute = static_cast<double>(bz[i]) / m;
+      p.banzhaf = bz_sum > 0 ? static_cast<double>(bz[i]) / bz_sum : 0.0;
+      p.shapley_shubik = static_cast<double>(ss[i]) / m;
+    }
+    const std::string how = "sampled: " + std::to_string(opt.samples);
+    r.banzhaf_method = how + " random coalitions (absolute index ± " + std::to_string(r.shapley_shubik_error) + ")";
+    r.shapley_shubik_method = how + " random orders";
+    r.public_good_method = r.deegan_packel_method = r.johnston_method = "not computed";
+    r.note = "Absolute Banzhaf and Shapley–Shubik sampled: each value within ±" + std::to_string(r.shapley_shubik_error) +
+             " with probability " + std::to_string(opt.confidence) + " (Hoeffding); " + std::to_string(n) +
+             " players exceed the enumeration limit of " + std::to_string(opt.enumeration_limit) + ". ";
+    return r;
+  }
+  // exact: every coalition, in Gray-code order so that one player changes per step
+  std::vector<std::vector<std::uint64_t>> ss_by_size(n, std::vector<std::uint64_t>(n + 1, 0)),
+      mwc_by_size(n, std::vector<std::uint64_t>(n + 1, 0)), by_crit(n, std::vector<std::uint64_t>(n + 1, 0));
+  std::vector<std::uint64_t> swings(n, 0);
+  std::uint64_t winning = 0, vulnerable = 0, mwc_total = 0;
+  std::vector<std::int64_t> acc(R, 0);
+  std::vector<std::uint8_t> crit(n);
+  std::uint64_t set = 0;
+  const std::uint64_t all = std::uint64_t{1} << n;
+  for (std::uint64_t step = 0; step < all; ++step) {
+    if (step) {
+      const auto flip = static_cast<std::size_t>(__builtin_ctzll(step));
+      set ^= std::uint64_t{1} << flip;
+      const bool in = set >> flip & 1u;
+      for (std::size_t k = 0; k < R; ++k) acc[k] += in ? g.criteria[k].weights[flip] : -g.criteria[k].weights[flip];
+    }
+    bool win = true;
+    for (std::size_t k = 0; k < R && win; ++k) win = acc[k] >= g.criteria[k].quota;
+    if (!win) continue;
+    ++winning;
+    std::size_t size = 0, critical = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      crit[i] = 0;
+      if (!(set >> i & 1u)) continue;
+      ++size;
+      for (std::size_t k = 0; k < R; ++k)
+        if (acc[k] - g.criteria[k].weights[i] < g.criteria[k].quota) {
+          crit[i] = 1;
+          ++critical;
+          break;
+        }
+    }
+    if (critical) ++vulnerable;
+    if (critical == size) ++mwc_total;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!crit[i]) continue;
+      ++swings[i];
+      ++ss_by_size[i][size - 1];  // the others: size − 1 players
+      ++by_crit[i][critical];
+      if (critical == size) ++mwc_by_size[i][size];
+    }
+  }
+  const biguint lcm = detail::lcm_upto(n), half = biguint::pow2(n - 1), everyone = biguint::pow2(n);
+  const biguint win_b(winning), lose_b = everyone - biguint(winning);
+  biguint nf(1);
+  for (std::size_t k = 2; k <= n; ++k) nf = nf * biguint(k);
+  std::vector<biguint> fact(n + 1, biguint(1));
+  for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * biguint(k);
+  std::uint64_t swing_sum = 0, mwc_sum = 0;
+  for (std::size_t i = 0; i < n; ++i) swing_sum += swings[i];
+  r.total_swings = std::to_string(swing_sum);
+  r.winning_coalitions = std::to_string(winning);
+  r.coleman_act = detail::ratio(win_b, everyone);
+  r.coleman_act_exact = detail::fraction_str(win_b, everyone);
+  r.minimal_winning_coalitions = mwc_total;
+  r.minimal_winning_coalitions_exact = std::to_string(mwc_total);
+  std::vector<std::uint64_t> mwc_of(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t s = 0; s <= n; ++s) mwc_of[i] += mwc_by_size[i][s];
+    mwc_sum += mwc_of[i];
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& p = r.players[i];
+    const biguint sw(swings[i]);
+    p.swings = std::to_string(swings[i]);
+    p.null_player = swings[i] == 0;
+    p.banzhaf = swing_sum ? detail::ratio(sw, biguint(swing_sum)) : 0.0;
+    p.banzhaf_exact = swing_sum ? detail::fraction_str(sw, biguint(swing_sum)) : "0";
+    p.banzhaf_absolute = detail::ratio(sw, half);
+    p.banzhaf_absolute_exact = detail::fraction_str(sw, half);
+    p.coleman_prevent = detail::ratio(sw, win_b);
+    p.coleman_prevent_exact = detail::fraction_str(sw, win_b);
+    p.coleman_initiate = lose_b.is_zero() ? 0.0 : detail::ratio(sw, lose_b);
+    p.coleman_initiate_exact = lose_b.is_zero() ? "0" : detail::fraction_str(sw, lose_b);
+    biguint ss, dp, jn;
+    for (std::size_t k = 0; k + 1 <= n; ++k)
+      if (ss_by_size[i][k]) ss += biguint(ss_by_size[i][k]) * fact[k] * fact[n - 1 - k];
+    for (std::size_t s = 1; s <= n; ++s) {
+      biguint l = lcm;
+      l.divmod_small(s);
+      if (mwc_by_size[i][s]) dp += l * biguint(mwc_by_size[i][s]);
+      if (by_crit[i][s]) jn += l * biguint(by_crit[i][s]);
+    }
+    p.shapley_shubik = detail::ratio(ss, nf);
+    p.shapley_shubik_exact = detail::fraction_str(ss, nf);
+    p.minimal_winning_coalitions = mwc_of[i];
+    p.minimal_winning_coalitions_exact = std::to_string(mwc_of[i]);
+    p.public_good = detail::ratio(biguint(mwc_of[i]), biguint(mwc_sum));
+    p.public_good_exact = detail::fraction_str(biguint(mwc_of[i]), biguint(mwc_sum));
+    p.deegan_packel = detail::ratio(dp, lcm * biguint(mwc_total));
+    p.deegan_packel_exact = detail::fraction_str(dp, lcm * biguint(mwc_total));
+    p.johnston = detail::ratio(jn, lcm * biguint(vulnerable));
+    p.johnston_exact = detail::fraction_str(jn, lcm * biguint(vulnerable));
+  }
+  const std::string how = "exact: enumeration of all " + std::to_string(all) + " coalitions";
+  r.banzhaf_method = r.shapley_shubik_method = r.public_good_method = r.deegan_packel_method = r.johnston_method = how;
+  return r;
+}
+
+/// @brief The composite game of a body with `majorities` (docs/model-format.md): the players of
+/// `game_of` (one per holder organisation, or per seat); per required majority a criterion —
+/// `votes` the seats' votes, `members` one per player, `population` the holder's inhabitants — with
+/// quota ⌈share · total⌉ (at least that share).
+/// @throws invalid_model when the body has no majorities or no voting seats, or when a population
+/// basis meets a holder whose population is unknown (naming it).
+inline composite_game composite_game_of(const model& m, body_index b, bool per_seat = false) {
+  const auto& bd = m[b];
+  const std::string at = "/bodies/" + std::to_string(b.value);
+  if (bd.majorities.empty())
+    throw invalid_model(error_code::missing_member, at + "/majorities", "body \"" + bd.id + "\" has no required majorities");
+  const auto players = detail::body_players(m, b, per_seat);
+  composite_game g;
+  for (const auto& p : players) g.players.push_back(p.name);
+  for (std::size_t r = 0; r < bd.majorities.size(); ++r) {
+    const auto& req = bd.majorities[r];
+    criterion c{std::string(to_string(req.basis)), {}, 0};
+    for (const auto& p : players) {
+      switch (req.basis) {
+        case majority_basis::votes: c.weights.push_back(p.votes); break;
+        case majority_basis::members: c.weights.push_back(1); break;
+        case majority_basis::population: {
+          const auto& o = m[p.holder];
+          if (p.unnamed || !o.population)
+            throw invalid_model(error_code::missing_member, "/organizations/" + std::to_string(p.holder.value) + "/population",
+                                "body \"" + bd.id + "\" needs a majority of population, but the population of \"" + o.id + "\" is unknown");
+          c.weights.push_back(*o.population);
+          break;
+        }
+      }
+    }
+    std::int64_t total = 0;
+    for (auto w : c.weights) total += w;
+    c.quota = quota_votes(total, {quota_rule::fraction, req.at_least, quota_bound::at_least});
+    g.criteria.push_back(std::move(c));
+  }
+  return g;
+}
+
+/// @brief Voting power of the members of a body under its required majorities.
+inline voting_power_result body_composite_power(const model& m, body_index b, bool per_seat = false,
+                                                const composite_power_options& opt = {}) {
+  return composite_voting_power(composite_game_of(m, b, per_seat), opt);
+}
+
+}  // namespace orgmodel
