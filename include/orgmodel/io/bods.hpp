@@ -18,6 +18,7 @@
 /// simplest fraction within 10^-12 (continued fractions, denominators up to 10^6).
 /// Provenance other than "stated" travels as an annotation ("commenting") on the share.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -71,6 +72,7 @@ inline share share_from_double(double x) {
   double r = x;
   for (int i = 0; i < 40; ++i) {
     double a = std::floor(r);
+    if (i > 0 && a > 1e6) break;  // k would exceed 10^6 anyway; and a × h must not overflow
     auto ai = static_cast<std::int64_t>(a);
     std::int64_t h2 = ai * h1 + h0, k2 = ai * k1 + k0;
     if (k2 > 1'000'000) break;
@@ -183,6 +185,12 @@ class bods_reader {
     if (!it->is_string()) fail(error_code::wrong_type, p + "/" + key, std::string("\"") + key + "\" is a string");
     return it->get<std::string>();
   }
+  /// An optional string member: "" when absent or not a string (BODS leaves these informative).
+  static std::string text_member(const nlohmann::json& j, const char* key) {
+    if (!j.is_object()) return {};
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  }
   static const nlohmann::json& obj(const nlohmann::json& j, const std::string& p, const char* key) {
     auto it = j.find(key);
     if (it == j.end()) fail(error_code::missing_member, p + "/" + key, std::string("missing \"") + key + "\"");
@@ -196,12 +204,13 @@ class bods_reader {
     o.name = det.contains("name") && det["name"].is_string() ? det["name"].get<std::string>() : o.id;
     if (person) {
       o.kind = organisation_kind::other;
-      if (det.contains("names") && det["names"].is_array() && !det["names"].empty() && det["names"][0].contains("fullName"))
+      if (det.contains("names") && det["names"].is_array() && !det["names"].empty() && det["names"][0].contains("fullName") &&
+          det["names"][0]["fullName"].is_string())
         o.name = det["names"][0]["fullName"].get<std::string>();
     } else if (det.contains("entityType") && det["entityType"].is_object()) {
       const auto& et = det["entityType"];
-      std::string t = et.value("type", "");
-      std::string detail = et.value("details", "");
+      const std::string t = text_member(et, "type");
+      const std::string detail = text_member(et, "details");
       if (auto k = parse_enum<organisation_kind>(detail)) o.kind = *k;
       else if (t == "stateBody" || t == "state") o.kind = organisation_kind::agency;
       else if (t == "registeredEntity") o.kind = organisation_kind::company;
@@ -264,7 +273,7 @@ class bods_reader {
         const auto& in = det["interests"][i];
         const std::string ip = q + "/interests/" + std::to_string(i);
         if (!in.is_object()) fail(error_code::wrong_type, ip, "an interest is an object");
-        std::string t = in.value("type", "");
+        const std::string t = text_member(in, "type");
         if (t == "shareholding") equity = interest_share(in, ip);
         else if (t == "votingRights") votes = interest_share(in, ip);
       }
@@ -277,12 +286,12 @@ class bods_reader {
     o.votes = votes ? *votes : *equity;
     if (s.contains("annotations") && s["annotations"].is_array())
       for (const auto& a : s["annotations"]) {
-        std::string text = a.value("description", "");
+        const std::string text = text_member(a, "description");  // "estimated: note" (to_bods)
         auto colon = text.find(':');
         auto head = text.substr(0, colon);
         if (auto pv = parse_enum<provenance>(head)) {
           o.source = *pv;
-          if (colon != std::string::npos) o.note = text.substr(colon + 2);
+          if (colon != std::string::npos) o.note = text.substr(std::min(text.size(), colon + 2));
         }
       }
     d_.ownerships.push_back(std::move(o));
