@@ -171,3 +171,11 @@ TEST(CliErrors, FailedRunWritesNoFile) {
   EXPECT_EQ(r.exit_code, 64) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out));
 }
+
+TEST(CliErrors, OverlongModelNameIsALookupErrorNotInternal) {
+  // Found by fuzz_cli: std::filesystem::exists threw "File name too long" (exit 70).
+  REQUIRE_PROGRAM();
+  auto r = run("coverage " + std::string(5000, 'N'));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("[orgmodel.lookup_error.not_found]"), std::string::npos) << r.err.substr(0, 200);
+}
