@@ -3,10 +3,12 @@
 // Commands live one per file (cmd_*.cpp) and register themselves; each only parses its
 // arguments, calls the library and prints.
 
+#include <cstdint>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +61,17 @@ struct command {
   std::function<int(const arguments&, std::ostream&)> run;
   bool html = false;  ///< accepts --format html (checked by the command itself, not by format())
 };
+
+/// Runs the program on `argv` (argv[0] is the program's name): prints to `out` and `err` and
+/// returns the exit code — 0 success, 2 an orgmodel::error, 64 usage, 70 any other exception.
+int run(std::span<const std::string> argv, std::ostream& out, std::ostream& err);
+
+/// The four-digit --year option (1000…9999, as the model format), `fallback` when absent.
+/// @throws usage_error naming the bad text.
+int year_option(const arguments& args, int fallback);
+/// A whole-number option in [lo, hi], `fallback` when absent. @throws usage_error
+std::uint64_t count_option(const arguments& args, std::string_view name, std::uint64_t fallback,
+                           std::uint64_t lo = 0, std::uint64_t hi = UINT64_MAX);
 
 /// Registers a command; call from a namespace-scope initialiser in the command's file.
 bool register_command(command c);

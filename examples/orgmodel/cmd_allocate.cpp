@@ -1,93 +1,27 @@
 // orgmodel allocate: split a total among stakeholders (from a model or a CSV), exact to the öre.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli.hpp"
 #include "orgmodel/analysis/allocation.hpp"
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/io/format.hpp"
+#include "orgmodel/io/json.hpp"
+#include "orgmodel/io/stakeholder_csv.hpp"
 
 namespace {
 
 using namespace orgmodel;
 
-struct stakeholders {
-  std::vector<std::string> names;
-  std::vector<std::int64_t> weights;
-  std::vector<money> costs;  // stand-alone costs, for the game methods
-  bool has_costs = false;
-};
+using stakeholders = stakeholder_table;
 
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> f;
-  std::string cur;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') cur += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cur += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      f.push_back(cur), cur.clear();
-    } else if (c != '\r') {
-      cur += c;
-    }
-  }
-  f.push_back(cur);
-  return f;
-}
-
-// CSV: a header row; the first column names the stakeholder; --weight names the weight column
-// (default "population", else "weight"); a "cost" column (SEK) gives stand-alone costs.
 stakeholders read_csv(const std::string& path, const std::optional<std::string>& weight_col) {
-  std::ifstream in(path);
-  if (!in) throw lookup_error("cannot read \"" + path + "\"");
-  std::string line;
-  if (!std::getline(in, line)) throw parse_error(error_code::missing_member, "line 1", "the CSV has no header row");
-  const auto head = split_csv_line(line);
-  auto col = [&](const std::string& n) -> std::optional<std::size_t> {
-    for (std::size_t i = 0; i < head.size(); ++i)
-      if (head[i] == n) return i;
-    return std::nullopt;
-  };
-  std::optional<std::size_t> wc = weight_col ? col(*weight_col) : (col("population") ? col("population") : col("weight"));
-  if (weight_col && !wc) throw lookup_error("the CSV has no column \"" + *weight_col + "\"");
-  const auto cc = col("cost");
-  stakeholders s;
-  s.has_costs = cc.has_value();
-  for (std::size_t ln = 2; std::getline(in, line); ++ln) {
-    if (line.empty() || line == "\r") continue;
-    const auto f = split_csv_line(line);
-    const std::string where = "line " + std::to_string(ln);
-    if (f.size() != head.size()) throw parse_error(error_code::wrong_type, where, "expected " + std::to_string(head.size()) + " fields");
-    s.names.push_back(f[0]);
-    if (wc) {
-      std::int64_t w = 0;
-      auto [p, ec] = std::from_chars(f[*wc].data(), f[*wc].data() + f[*wc].size(), w);
-      if (ec != std::errc{} || p != f[*wc].data() + f[*wc].size() || w < 0)
-        throw parse_error(error_code::out_of_range, where, "weight \"" + f[*wc] + "\" is not a non-negative integer");
-      s.weights.push_back(w);
-    } else {
-      s.weights.push_back(1);
-    }
-    if (cc) {
-      auto c = money::parse(f[*cc]);
-      if (!c || c->minor() < 0) throw parse_error(error_code::bad_amount, where, "cost \"" + f[*cc] + "\" is not an exact amount");
-      s.costs.push_back(*c);
-    }
-  }
-  return s;
+  return parse_stakeholder_csv(read_text_file(path), weight_col, path);
 }
 
 // From a model: the municipal payers of --recipient in --year, weighted by population.
 stakeholders from_model(const model& m, const cli::arguments& args) {
   const auto rid = args.get_or("recipient", m.info().id);
   const auto recipient = m.organisation_at(rid);
-  const int year = std::stoi(args.get_or("year", "2024"));
+  const int year = cli::year_option(args, 2024);
   const auto ev = evaluate_funding(m, year);
   stakeholders s;
   std::vector<char> seen(m.organisations().size(), 0);
@@ -165,9 +99,13 @@ int run(const cli::arguments& args, std::ostream& out) {
       need_costs();
       airport_game g(s.costs);
       shapley_sample_options o;
-      o.permutations = static_cast<std::size_t>(std::stoull(args.get_or("permutations", "10000")));
-      o.seed = std::stoull(args.get_or("seed", "1"));
-      o.confidence = std::stod(args.get_or("confidence", "0.95"));
+      o.permutations = static_cast<std::size_t>(cli::count_option(args, "permutations", 10000, 2, 100'000'000));
+      o.seed = cli::count_option(args, "seed", 1);
+      const auto conf = args.get_or("confidence", "0.95");
+      auto c = share::parse(conf);
+      if (!c || !(share::zero() < *c) || !(*c < share::one()))
+        throw cli::usage_error("--confidence must lie strictly between 0 and 1 (0.95 or 95%), not \"" + conf + "\"");
+      o.confidence = c->value();
       auto e = shapley_sample(n, g, g.total(), o);
       parts = e.allocation;
       extra_head = {"estimate (SEK)", "± (SEK)"};

@@ -8,15 +8,7 @@ namespace {
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;
   if (args.positional().size() != 1) throw cli::usage_error("funding needs exactly one model file or bundled model id");
-  const auto year_text = args.get_or("year", "2024");
-  int year = 0;
-  try {
-    std::size_t used = 0;
-    year = std::stoi(year_text, &used);
-    if (used != year_text.size() || year < 1000 || year > 9999) throw std::invalid_argument("year");
-  } catch (const std::exception&) {
-    throw cli::usage_error("--year must be a four-digit year, not \"" + year_text + "\"");
-  }
+  const int year = cli::year_option(args, 2024);
   const auto view = args.get_or("view", "all");
   if (view != "all" && view != "flows" && view != "budget" && view != "trace" && view != "compare")
     throw cli::usage_error("--view must be all, flows, budget, trace or compare, not \"" + view + "\"");

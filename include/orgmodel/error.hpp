@@ -27,6 +27,8 @@ enum class error_code {
   overflow,            ///< an exact computation that would overflow 64 bits
   not_found,           ///< a lookup by id or name that found nothing
   unsupported,         ///< a format version or feature this build does not read
+  bad_encoding,        ///< text that is not valid UTF-8
+  empty_input,         ///< nothing to work on: an empty file or table, no stakeholders
 };
 
 /// @brief The stable tag of a code, as used in messages.
@@ -46,6 +48,8 @@ constexpr std::string_view to_string(error_code c) noexcept {
     case error_code::overflow: return "overflow";
     case error_code::not_found: return "not_found";
     case error_code::unsupported: return "unsupported";
+    case error_code::bad_encoding: return "bad_encoding";
+    case error_code::empty_input: return "empty_input";
   }
   return "unknown";
 }
@@ -107,11 +111,12 @@ class lookup_error : public error {
       : error("lookup_error", error_code::not_found, std::move(pointer), what) {}
 };
 
-/// @brief An exact computation that cannot be carried out exactly (64-bit overflow).
+/// @brief An exact computation that cannot be carried out: 64-bit overflow (`overflow`), or
+/// nothing to compute on (`empty_input`, `out_of_range`).
 class arithmetic_error : public error {
  public:
-  explicit arithmetic_error(std::string_view what, std::string pointer = {})
-      : error("arithmetic_error", error_code::overflow, std::move(pointer), what) {}
+  explicit arithmetic_error(std::string_view what, std::string pointer = {}, error_code code = error_code::overflow)
+      : error("arithmetic_error", code, std::move(pointer), what) {}
 };
 
 }  // namespace orgmodel

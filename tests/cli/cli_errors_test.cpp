@@ -116,3 +116,68 @@ TEST(Cli, ExportJsonIsTheCanonicalBundledFile) {
   ASSERT_EQ(d.exit_code, 0) << d.err;
   EXPECT_NE(d.out.find("\"org:region-norrbotten\" -> \"org:invest-in-norrbotten\""), std::string::npos) << d.out;
 }
+
+// docs/error-contract.md: refused inputs exit 2 with a typed message and print nothing on stdout.
+TEST(CliErrors, DirectoryOrDeviceAsModelIsRefused) {
+  REQUIRE_PROGRAM();
+  auto dir = run("validate '" + fixtures + "'");
+  EXPECT_EQ(dir.exit_code, 2);
+  EXPECT_NE(dir.err.find("[orgmodel.lookup_error.not_found]"), std::string::npos) << dir.err;
+  EXPECT_NE(dir.err.find("is a directory"), std::string::npos) << dir.err;
+  EXPECT_TRUE(dir.out.empty());
+  auto dev = run("validate /dev/zero");  // on main: read 1 GB before failing
+  EXPECT_EQ(dev.exit_code, 2);
+  EXPECT_NE(dev.err.find("not a regular file"), std::string::npos) << dev.err;
+}
+
+TEST(CliErrors, AllocateCsvDuplicateAndEmptyInput) {
+  REQUIRE_PROGRAM();
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto dup = dir / ("orgmodel-dup-" + std::to_string(::getpid()) + ".csv");
+  const auto empty = dir / ("orgmodel-empty-" + std::to_string(::getpid()) + ".csv");
+  const auto header = dir / ("orgmodel-header-" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(dup) << "name,population\norebro,157000\nkumla,22000\norebro,1\n";
+  std::ofstream(empty) << "";
+  std::ofstream(header) << "name,population\n";
+  auto d = run("allocate '" + dup.string() + "' --total 100");
+  EXPECT_EQ(d.exit_code, 2);
+  EXPECT_NE(d.err.find("[orgmodel.parse_error.duplicate_id] line 4: stakeholder \"orebro\" is listed twice (first on line 2)"),
+            std::string::npos) << d.err;
+  EXPECT_TRUE(d.out.empty());
+  for (const auto& f : {empty, header}) {
+    auto e = run("allocate '" + f.string() + "' --total 100");
+    EXPECT_EQ(e.exit_code, 2);
+    EXPECT_NE(e.err.find("[orgmodel.parse_error.empty_input]"), std::string::npos) << e.err;
+    EXPECT_NE(e.err.find("empty input"), std::string::npos) << e.err;
+    EXPECT_EQ(e.err.find("overflow"), std::string::npos) << e.err;
+  }
+  for (const auto& f : {dup, empty, header}) std::filesystem::remove(f);
+}
+
+TEST(CliErrors, ExitCodesOfTheContract) {
+  REQUIRE_PROGRAM();
+  EXPECT_EQ(run("validate business-region-orebro").exit_code, 0);
+  EXPECT_EQ(run("").exit_code, 64);                                   // no command
+  EXPECT_EQ(run("frobnicate").exit_code, 64);                         // unknown command
+  EXPECT_EQ(run("validate business-region-orebro --bogus 1").exit_code, 64);  // unknown option
+  EXPECT_EQ(run("validate business-region-orebro --format yaml").exit_code, 64);
+  EXPECT_EQ(run("validate no-such-model").exit_code, 2);
+  EXPECT_EQ(run("allocate business-region-orebro --total 1 --year 20x4").exit_code, 64);  // was 70 (std::stoi)
+}
+
+TEST(CliErrors, FailedRunWritesNoFile) {
+  REQUIRE_PROGRAM();
+  const auto out = std::filesystem::temp_directory_path() / ("orgmodel-nothing-" + std::to_string(::getpid()) + ".json");
+  std::filesystem::remove(out);
+  auto r = run("synth --municipalities -3 --quiet --out '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 64) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(CliErrors, OverlongModelNameIsALookupErrorNotInternal) {
+  // Found by fuzz_cli: std::filesystem::exists threw "File name too long" (exit 70).
+  REQUIRE_PROGRAM();
+  auto r = run("coverage " + std::string(5000, 'N'));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("[orgmodel.lookup_error.not_found]"), std::string::npos) << r.err.substr(0, 200);
+}

@@ -8,7 +8,9 @@
 /// Rounding rule, the same everywhere: each part's exact quota is rounded down to the öre, and
 /// the öre left over go one each to the largest remainders; ties go to the stakeholder listed
 /// first. The parts therefore always sum to the total exactly and each is within one öre of its
-/// exact quota.
+/// exact quota. Every path uses it: these functions, shapley.hpp and nucleolus.hpp (on the exact
+/// values, or on the estimates for sampled Shapley), the funding evaluation and `orgmodel allocate`
+/// for models and CSV files alike (docs/funding.md).
 ///
 /// @code
 /// std::vector<std::int64_t> pop{155'000, 30'000, 12'000};
@@ -48,14 +50,15 @@ struct enum_names<allocation_method> {
 };
 
 /// @brief `total` in `n` equal parts (the first total mod n parts one öre more).
-/// @throws arithmetic_error when n = 0 and the total is not zero.
+/// @throws arithmetic_error (`empty_input`) when n = 0 and the total is not zero.
 inline std::vector<money> allocate_equal(money total, std::size_t n) {
   std::vector<std::int64_t> w(n, 1);
   return detail::split_by_weights(total, w);
 }
 
 /// @brief `total` in proportion to non-negative `weights` (inhabitants, seats, any column).
-/// @throws arithmetic_error when a weight is negative or all are zero with a non-zero total.
+/// @throws arithmetic_error: `empty_input` when there are no weights and the total is not zero,
+/// `out_of_range` when a weight is negative or all are zero with a non-zero total.
 inline std::vector<money> allocate_proportional(money total, std::span<const std::int64_t> weights) {
   return detail::split_by_weights(total, weights);
 }

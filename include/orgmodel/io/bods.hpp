@@ -126,6 +126,7 @@ inline share share_from_double(double x) {
   double r = x;
   for (int i = 0; i < 40; ++i) {
     double a = std::floor(r);
+    if (i > 0 && a > 1e6) break;  // k would exceed 10^6 anyway; and a × h must not overflow
     auto ai = static_cast<std::int64_t>(a);
     std::int64_t h2 = ai * h1 + h0, k2 = ai * k1 + k0;
     if (k2 > 1'000'000) break;

@@ -8,7 +8,9 @@
 
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
+#include <system_error>
 #include <limits>
 #include <optional>
 #include <sstream>
@@ -94,7 +96,7 @@ class tracking_sax {
   bool key(string_t& k) {
     auto& f = stack_.back();
     if (f.node->contains(k))
-      throw orgmodel::parse_error(error_code::duplicate_id, pointer() + "/" + pointer_token(k),
+      throw orgmodel::parse_error(error_code::duplicate_id, path() + "/" + pointer_token(k),
                                   "member \"" + k + "\" is given twice in one object");
     f.slot = &(*f.node)[k];
     f.key = k;
@@ -142,6 +144,11 @@ class tracking_sax {
   };
   /// The pointer of the value being read: "/" for the document itself.
   [[nodiscard]] std::string pointer() const {
+    auto p = path();
+    return p.empty() ? "/" : p;
+  }
+  /// The same, but "" for the document itself, so that a member can be appended ("/name", not "//name").
+  [[nodiscard]] std::string path() const {
     std::string p;
     for (std::size_t i = 0; i < stack_.size(); ++i) {
       const auto& f = stack_[i];
@@ -150,7 +157,7 @@ class tracking_sax {
       if (f.node->is_array()) p += "/" + std::to_string(f.node->size() - (child_open ? 1 : 0));
       else if (f.slot) p += "/" + pointer_token(f.key);
     }
-    return p.empty() ? "/" : p;
+    return p;
   }
   template <class Value>
   bool put(Value&& v) {
@@ -654,7 +661,13 @@ class json_writer {
     extend(j, extra);
   }
   static void extend(ojson& j, const extensions& extra) {
-    for (const auto& [k, v] : extra) j[k] = ojson::parse(v);
+    for (const auto& [k, v] : extra) {
+      // Read from JSON they are JSON text; a builder may have put anything there.
+      auto value = ojson::parse(v, nullptr, false);
+      if (value.is_discarded())
+        throw invalid_model(error_code::syntax, "", "the value of the unknown member \"" + k + "\" is not JSON text");
+      j[k] = std::move(value);
+    }
   }
   static ojson range(const share_range& r) {
     if (r.exact()) return r.low.str();
@@ -818,23 +831,57 @@ inline model from_json(std::string_view text) { return model(detail::json_reader
 /// @brief The canonical JSON text of a model: two-space indent, UTF-8, trailing newline.
 inline std::string to_json(const model& m) { return detail::json_writer(m).write().dump(2, ' ', false) + "\n"; }
 
-/// @brief Reads a whole file. @throws lookup_error when it cannot be opened.
-inline std::string read_text_file(const std::string& path) {
+/// @brief The most bytes `read_text_file` reads by default (256 MiB): far above any real model
+/// (the bundled ones are below 32 KiB), low enough that a wrong path cannot exhaust memory.
+inline constexpr std::uintmax_t max_text_file_bytes = std::uintmax_t{256} << 20;
+
+/// @brief Reads a whole regular file, at most `limit` bytes.
+/// @throws lookup_error when the path does not exist, is not a regular file (a directory, a device
+/// such as /dev/zero, a pipe) or cannot be opened or read; parse_error (`out_of_range`) when the
+/// file is larger than `limit`, naming the limit. Nothing beyond `limit` + 1 bytes is read, so a
+/// file that grows while it is read is refused too.
+inline std::string read_text_file(const std::string& path, std::uintmax_t limit = max_text_file_bytes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) throw lookup_error("cannot open file \"" + path + "\"");
+  if (!fs::is_regular_file(st))
+    throw lookup_error("\"" + path + "\" is " + (fs::is_directory(st) ? "a directory" : "not a regular file") +
+                       "; a model or table is read from a regular file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw lookup_error("cannot open file \"" + path + "\"");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  const auto too_large = [&] {
+    return parse_error(error_code::out_of_range, "",
+                       "file \"" + path + "\" is larger than the limit of " + std::to_string(limit) +
+                           " bytes (orgmodel::max_text_file_bytes, 256 MiB by default)");
+  };
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > limit) throw too_large();
+  std::string text;
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof buf);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (text.size() + got > limit) throw too_large();
+    text.append(buf, got);
+  }
+  if (in.bad()) throw lookup_error("cannot read file \"" + path + "\" (read error after " + std::to_string(text.size()) + " bytes)");
+  return text;
 }
 
 /// @brief Reads and validates a model file. @throws lookup_error, parse_error, invalid_model
 inline model load_model_file(const std::string& path) { return from_json(read_text_file(path)); }
 
 /// @brief Writes a model file in canonical form.
+/// @throws invalid_model when the model cannot be written as JSON (then no file is touched);
+/// lookup_error when the file cannot be opened or written.
 inline void save_model_file(const model& m, const std::string& path) {
+  const std::string text = to_json(m);  // first, so that a failure leaves no file behind
   std::ofstream out(path, std::ios::binary);
   if (!out) throw lookup_error("cannot write file \"" + path + "\"");
-  out << to_json(m);
+  out << text;
+  out.flush();
+  if (!out) throw lookup_error("cannot write file \"" + path + "\" (write error)");
 }
 
 }  // namespace orgmodel

@@ -12,10 +12,15 @@
 #include <unordered_set>
 #include <vector>
 
+#include "orgmodel/core/utf8.hpp"
 #include "orgmodel/error.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {
+
+/// @brief The calendar years a model may name (budgets, rules, populations, memberships).
+inline constexpr int min_year = 1000;
+inline constexpr int max_year = 9999;
 
 namespace detail {
 
@@ -43,6 +48,7 @@ class model_checker {
   explicit model_checker(const model_data& d) : d_(d) {}
 
   void run() {
+    check_text();
     check_info();
     check_organisations();
     check_bodies();
@@ -59,6 +65,73 @@ class model_checker {
  private:
   [[noreturn]] static void fail(error_code c, std::string ptr, std::string_view what) {
     throw invalid_model(c, std::move(ptr), what);
+  }
+
+  /// Every text is valid UTF-8, or the model could not be written as JSON. Run first, so that no
+  /// later message quotes an invalid string; the string itself is never quoted.
+  void check_text() const {
+    auto text = [](const std::string& s, const std::string& ptr, std::string_view member) {
+      if (!is_valid_utf8(s)) fail(error_code::bad_encoding, ptr + "/" + std::string(member), "text is not valid UTF-8");
+    };
+    auto extra = [](const extensions& x, const std::string& ptr) {
+      for (const auto& [k, v] : x)
+        if (!is_valid_utf8(k) || !is_valid_utf8(v))
+          fail(error_code::bad_encoding, ptr.empty() ? "/" : ptr, "an unknown member's name or value is not valid UTF-8");
+    };
+    const auto& i = d_.info;
+    for (auto [s, m] : {std::pair{&i.id, "id"}, {&i.name, "name"}, {&i.currency, "currency"},
+                        {&i.description, "description"}, {&i.source, "source"}})
+      text(*s, "", m);
+    for (std::size_t k = 0; k < i.extra_decision_classes.size(); ++k) text(i.extra_decision_classes[k], "/decision_classes", std::to_string(k));
+    extra(i.extra, "");
+    for (std::size_t k = 0; k < d_.organisations.size(); ++k) {
+      const auto& o = d_.organisations[k];
+      const auto p = pointer("organizations", k);
+      text(o.id, p, "id"), text(o.name, p, "name"), text(o.county, p, "county"), text(o.code, p, "code"), text(o.note, p, "note");
+      extra(o.extra, p);
+    }
+    for (std::size_t k = 0; k < d_.bodies.size(); ++k) {
+      const auto& b = d_.bodies[k];
+      const auto p = pointer("bodies", k);
+      text(b.id, p, "id"), text(b.name, p, "name"), text(b.note, p, "note");
+      extra(b.extra, p);
+    }
+    for (std::size_t k = 0; k < d_.seats.size(); ++k) {
+      const auto& s = d_.seats[k];
+      if (is_valid_utf8(s.role) && is_valid_utf8(s.note) && std::all_of(s.extra.begin(), s.extra.end(), [](const auto& kv) {
+            return is_valid_utf8(kv.first) && is_valid_utf8(kv.second);
+          }))
+        continue;  // the pointer costs O(seats): only on failure
+      const auto p = s.body.value < d_.bodies.size() ? seat_pointer(d_, k) : "/seats/" + std::to_string(k);
+      text(s.role, p, "role"), text(s.note, p, "note");
+      extra(s.extra, p);
+    }
+    auto notes = [&](const auto& v, std::string_view array) {
+      for (std::size_t k = 0; k < v.size(); ++k) {
+        text(v[k].note, pointer(array, k), "note");
+        extra(v[k].extra, pointer(array, k));
+      }
+    };
+    notes(d_.affiliations, "affiliations");
+    notes(d_.escalations, "escalations");
+    notes(d_.ownerships, "ownerships");
+    notes(d_.funding_rules, "funding_rules");
+    notes(d_.memberships, "memberships");
+    notes(d_.representations, "representations");
+    notes(d_.budgets, "budgets");
+    for (std::size_t k = 0; k < d_.funding_rules.size(); ++k) {
+      const auto& r = d_.funding_rules[k];
+      const auto p = pointer("funding_rules", k);
+      text(r.id, p, "id"), text(r.group, p, "group"), text(r.matches, p, "matches"), text(r.purpose, p, "purpose");
+    }
+    for (std::size_t k = 0; k < d_.representations.size(); ++k) text(d_.representations[k].via, pointer("representations", k), "via");
+  }
+
+  /// Years are four-digit calendar years, as the JSON format reads them.
+  static void year(std::optional<int> y, const std::string& ptr, std::string_view member) {
+    if (y && (*y < min_year || *y > max_year))
+      fail(error_code::out_of_range, ptr + "/" + std::string(member),
+           "year " + std::to_string(*y) + " is outside " + std::to_string(min_year) + "…" + std::to_string(max_year));
   }
 
   void check_info() {
@@ -117,6 +190,7 @@ class model_checker {
       const auto& o = d_.organisations[i];
       if (o.population && *o.population < 0)
         fail(error_code::out_of_range, pointer("organizations", i) + "/population", "population is negative");
+      year(o.population_year, pointer("organizations", i), "population_year");
     }
   }
 
@@ -277,6 +351,8 @@ class model_checker {
       if (r.ratio.numerator() < 0) fail(error_code::out_of_range, p + "/ratio", "ratio is negative");
       if (r.basis == funding_basis::share_of_total && share::one() < r.ratio)
         fail(error_code::out_of_range, p + "/ratio", "a share of a total above 100 %");
+      year(r.year_from, p, "year_from");
+      year(r.year_to, p, "year_to");
       if (r.period_years < 1) fail(error_code::out_of_range, p + "/period_years", "period must be at least one year");
       if (r.year_from && r.year_to && *r.year_to < *r.year_from)
         fail(error_code::out_of_range, p + "/year_to", "year_to before year_from");
@@ -309,6 +385,7 @@ class model_checker {
       org_ref(m.member, p, "member_id");
       org_ref(m.organisation, p, "organization_id");
       if (m.member == m.organisation) fail(error_code::self_reference, p, "an organisation cannot be a member of itself");
+      year(m.since, p, "since");
     }
   }
 
@@ -329,6 +406,7 @@ class model_checker {
       const auto p = pointer("budgets", i);
       org_ref(b.organisation, p, "organization_id");
       non_negative(b.amount, p, "amount");
+      year(b.year, p, "year");
     }
   }
 

@@ -34,7 +34,8 @@ inline std::vector<money> largest_remainder(money total, std::span<const int128>
   const std::size_t n = num.size();
   std::vector<money> out(n);
   if (n == 0) {
-    if (total.minor() != 0) throw arithmetic_error("cannot split a non-zero total among no parts");
+    if (total.minor() != 0)
+      throw arithmetic_error("empty input: cannot split a non-zero total among no stakeholders", {}, error_code::empty_input);
     return out;
   }
   if (den <= 0) throw arithmetic_error("apportionment denominator must be positive");
@@ -65,16 +66,19 @@ inline std::vector<money> largest_remainder(money total, std::span<const int128>
 }
 
 /// @brief Splits `total` in proportion to non-negative integer `weights` by largest remainder.
-/// @throws arithmetic_error when a weight is negative, or every weight is zero but the total is not.
+/// @throws arithmetic_error: `empty_input` when there are no weights but a non-zero total,
+/// `out_of_range` when a weight is negative or every weight is zero but the total is not.
 inline std::vector<money> split_by_weights(money total, std::span<const std::int64_t> weights) {
   int128 sum = 0;
   for (auto w : weights) {
-    if (w < 0) throw arithmetic_error("a weight is negative");
+    if (w < 0) throw arithmetic_error("a weight is negative", {}, error_code::out_of_range);
     sum += w;
   }
   std::vector<int128> num(weights.size());
   if (sum == 0) {
-    if (total.minor() != 0) throw arithmetic_error("cannot split a non-zero total by weights that are all zero");
+    if (weights.empty()) return largest_remainder(total, num, 1);  // empty_input, or nothing to split
+    if (total.minor() != 0)
+      throw arithmetic_error("cannot split a non-zero total by weights that are all zero", {}, error_code::out_of_range);
     return largest_remainder(total, num, 1);
   }
   for (std::size_t i = 0; i < weights.size(); ++i) num[i] = static_cast<int128>(total.minor()) * weights[i];

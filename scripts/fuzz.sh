@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz, clang++ with ASan + UBSan) in build/fuzz and runs
+# each for as long as asked; see docs/fuzzing.md.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]   run each target SECONDS (default 60), keeping what it
+#                                           finds in build/fuzz/corpus/<target>
+#   scripts/fuzz.sh --smoke                 about 30 s for all four together, fresh corpus each time
+#
+# Targets: json_model bods stakeholder_csv cli. Exit status 1 when a target fails (the input
+# that broke it is written to build/fuzz/artifacts/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+all_targets=(json_model bods stakeholder_csv cli)
+smoke=0
+seconds=60
+if [[ ${1:-} == --smoke ]]; then
+  smoke=1
+  seconds=7
+  shift
+elif [[ ${1:-} =~ ^[0-9]+$ ]]; then
+  seconds=$1
+  shift
+fi
+targets=("$@")
+[[ ${#targets[@]} -gt 0 ]] || targets=("${all_targets[@]}")
+
+cxx=${ORGMODEL_FUZZ_CXX:-clang++}
+command -v "$cxx" >/dev/null || { echo "fuzz.sh: $cxx not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
+
+build=build/fuzz
+export CCACHE_BASEDIR="$PWD"
+cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" \
+  -DORGMODEL_FUZZ=ON -DORGMODEL_BUILD_TESTS=OFF -DORGMODEL_BUILD_EXAMPLES=OFF -DORGMODEL_INSTALL=OFF \
+  -DORGMODEL_CONSUMER_TESTS=OFF -DORGMODEL_HEADER_CHECKS=OFF >/dev/null
+cmake --build "$build" -j "${ORGMODEL_FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}"
+
+mkdir -p "$build/artifacts" "$build/logs"
+status=0
+for t in "${targets[@]}"; do
+  seeds=(tests/fuzz/corpus/"$t")
+  case $t in
+    json_model) seeds+=(data/models tests/fixtures tests/fixtures/malformed) ;;
+  esac
+  if [[ $smoke == 1 ]]; then
+    work=$(mktemp -d)
+  else
+    work=$build/corpus/$t
+    mkdir -p "$work"
+  fi
+  dict=()
+  [[ -f tests/fuzz/$t.dict ]] && dict=(-dict=tests/fuzz/$t.dict)
+  log=$build/logs/$t.log
+  echo "== fuzz_$t: ${seconds} s"
+  # -timeout: one input taking 25 s is a hang; -rss_limit_mb: a memory blow-up is a failure.
+  if ! "$build/tests/fuzz/fuzz_$t" "$work" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout=25 \
+      -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" >"$log" 2>&1; then
+    status=1
+    echo "fuzz_$t FAILED (log: $log)"
+    grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -20 || true
+  fi
+  # The final line with coverage, and the executions.
+  grep -E "^#[0-9]+ +(DONE|INITED|pulse|NEW|REDUCE)" "$log" | tail -1 || true
+  grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "$log" || true
+  [[ $smoke == 1 ]] && rm -rf "$work"
+done
+exit $status
