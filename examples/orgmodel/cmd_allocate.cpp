@@ -7,7 +7,7 @@
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/io/stakeholder_csv.hpp"
 
-namespace {
+namespace cmd_allocate {  // named, not anonymous: the commands share unity batches
 
 using namespace orgmodel;
 

@@ -6,7 +6,7 @@
 #include "orgmodel/report/compare_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
-namespace {
+namespace cmd_compare {  // named, not anonymous: the commands share unity batches
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;

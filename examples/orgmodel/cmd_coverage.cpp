@@ -9,7 +9,7 @@
 #include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/io/coverage_json.hpp"
 
-namespace {
+namespace cmd_coverage {  // named, not anonymous: the commands share unity batches
 
 using namespace orgmodel;
 

@@ -7,7 +7,7 @@
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/io/model_tables.hpp"
 
-namespace {
+namespace cmd_export {  // named, not anonymous: the commands share unity batches
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;

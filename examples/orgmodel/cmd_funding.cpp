@@ -3,7 +3,7 @@
 #include "orgmodel/io/funding_json.hpp"
 #include "orgmodel/report/funding_section.hpp"
 
-namespace {
+namespace cmd_funding {  // named, not anonymous: the commands share unity batches
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;

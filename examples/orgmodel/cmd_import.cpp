@@ -3,7 +3,7 @@
 #include "orgmodel/io/bods.hpp"
 #include "orgmodel/io/json.hpp"
 
-namespace {
+namespace cmd_import {  // named, not anonymous: the commands share unity batches
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;

@@ -6,7 +6,7 @@
 #include "orgmodel/analysis/ownership.hpp"
 #include "orgmodel/io/bods.hpp"
 
-namespace {
+namespace cmd_ownership {  // named, not anonymous: the commands share unity batches
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;

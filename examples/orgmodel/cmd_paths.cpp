@@ -6,7 +6,7 @@
 #include "orgmodel/analysis/decision_paths.hpp"
 #include "orgmodel/io/decision_paths_json.hpp"
 
-namespace {
+namespace cmd_paths {  // named, not anonymous: the commands share unity batches
 
 using namespace orgmodel;
 

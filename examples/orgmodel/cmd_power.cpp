@@ -5,7 +5,7 @@
 #include "orgmodel/analysis/composite_power.hpp"
 #include "orgmodel/analysis/voting_power.hpp"
 
-namespace {
+namespace cmd_power {  // named, not anonymous: the commands share unity batches
 
 std::uint64_t number(const orgmodel::cli::arguments& args, const char* name, std::uint64_t fallback) {
   auto v = args.get(name);

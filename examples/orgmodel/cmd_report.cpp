@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iostream>
 
-namespace {
+namespace cmd_report {  // named, not anonymous: the commands share unity batches
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;

@@ -2,7 +2,7 @@
 #include "cli.hpp"
 #include "orgmodel/io/model_tables.hpp"
 
-namespace {
+namespace cmd_show {  // named, not anonymous: the commands share unity batches
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;

@@ -8,7 +8,7 @@
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/synth/nation.hpp"
 
-namespace {
+namespace cmd_synth {  // named, not anonymous: the commands share unity batches
 
 std::uint64_t to_count(const std::string& name, const std::string& s) {
   std::uint64_t v = 0;

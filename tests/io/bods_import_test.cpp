@@ -13,7 +13,7 @@
 namespace om = orgmodel;
 
 namespace {
-std::string fixture(const char* name) { return std::string(ORGMODEL_TEST_FIXTURES_DIR) + "/bods/" + name; }
+std::string bods_fixture(const char* name) { return std::string(ORGMODEL_TEST_FIXTURES_DIR) + "/bods/" + name; }
 
 const om::organisation& org(const om::model& m, std::string_view id) {
   for (const auto& o : m.organisations())
@@ -44,7 +44,7 @@ TEST(BodsImport, UpdatesAndClosuresGiveTheLatestStateAndKeepHistory) {
   // Nine statements about five records. Latest state: Norrverket renamed in 2022; Eva Lind's
   // 60 % updated to 100 % (votes 50–75 %); Holding AB's 40 % closed with Holding AB itself.
   // Without closures the 2022 state would be 100 % + 40 % = 140 % (over-allocated).
-  const auto r = om::load_bods_file(fixture("updates-and-closures.bods.json"));
+  const auto r = om::load_bods_file(bods_fixture("updates-and-closures.bods.json"));
   const auto& m = r.result;
   EXPECT_EQ(m.info().id, "updates-and-closures");
   ASSERT_EQ(m.organisations().size(), 2u);  // the closed Holding AB is no longer referenced
@@ -85,7 +85,7 @@ TEST(BodsImport, AnOlderStatementDoesNotReplaceANewerOne) {
 TEST(BodsImport, IndirectInterestsAreDeclaredNotAddedToDirectEquity) {
   // kommun → 100 % moder → 100 % dotter, and kommun's declared indirect 100 % of dotter. Added to
   // dotter's direct equity this would make 200 %.
-  const auto r = om::load_bods_file(fixture("indirect-interests.bods.json"));
+  const auto r = om::load_bods_file(bods_fixture("indirect-interests.bods.json"));
   const auto& m = r.result;
   ASSERT_EQ(m.ownerships().size(), 2u);
   EXPECT_EQ(m[m.ownerships()[0].owner].id, "moder");
@@ -114,7 +114,7 @@ TEST(BodsImport, IndirectInterestsAreDeclaredNotAddedToDirectEquity) {
 }
 
 TEST(BodsImport, UnspecifiedAndAnonymousPartiesRangesAndAnnotations) {
-  const auto r = om::load_bods_file(fixture("unspecified-parties.bods.json"));
+  const auto r = om::load_bods_file(bods_fixture("unspecified-parties.bods.json"));
   const auto& m = r.result;
   ASSERT_EQ(m.ownerships().size(), 3u);
   // anonymous person: 12.5 % = 1/8, named by its unspecified details

@@ -16,7 +16,7 @@
 namespace om = orgmodel;
 
 namespace {
-std::string temp_file(const std::string& name, const std::string& text) {
+std::string csv_temp_file(const std::string& name, const std::string& text) {
   const auto p = std::filesystem::temp_directory_path() / ("orgmodel-network-csv-" + name);
   std::ofstream(p, std::ios::binary) << text;
   return p.string();
@@ -27,7 +27,7 @@ TEST(NetworkCsv, ByteRangesTileTheFile) {
   // Header (21 bytes) + lines of 8, 9 and 10 bytes; every cut point must hand each line to
   // exactly one range — the one holding its first byte.
   const std::string text = "source,target,weight\n1,2,0.5\n3,4,0.25\n10,4,0.25\n";
-  const auto path = temp_file("tile.csv", text);
+  const auto path = csv_temp_file("tile.csv", text);
   for (std::uint64_t cut = 0; cut <= text.size(); ++cut) {
     std::vector<std::uint64_t> seen;
     for (auto [b, e] : {std::pair<std::uint64_t, std::uint64_t>{0, cut}, {cut, text.size()}})
@@ -43,7 +43,7 @@ TEST(NetworkCsv, HoldingNetworkRoundTrip) {
   const auto net = om::synth::make_ownership_registry(o);
   std::ostringstream out;
   om::write_holding_edge_list(out, net);
-  const auto back = om::read_holding_edge_list(temp_file("registry.csv", out.str()));
+  const auto back = om::read_holding_edge_list(csv_temp_file("registry.csv", out.str()));
   // The largest index that appears is an outside owner near the end; vertices = it + 1.
   std::uint32_t top = 0;
   for (auto m : net.owner) top = std::max(top, m);
@@ -58,7 +58,7 @@ TEST(NetworkCsv, HoldingNetworkRoundTrip) {
 }
 
 TEST(NetworkCsv, MalformedLineNamesTheByte) {
-  const auto path = temp_file("bad.csv", "source,target,weight\n1,2,0.5\n3,x,0.5\n");
+  const auto path = csv_temp_file("bad.csv", "source,target,weight\n1,2,0.5\n3,x,0.5\n");
   try {
     (void)om::read_holding_edge_list(path);
     FAIL() << "no exception";
@@ -67,7 +67,7 @@ TEST(NetworkCsv, MalformedLineNamesTheByte) {
     EXPECT_EQ(e.byte(), 29u);  // "3,x,0.5" starts after the header (21) and "1,2,0.5\n" (8)
     EXPECT_NE(std::string(e.what()).find("(\"x\")"), std::string::npos) << e.what();
   }
-  const auto share = temp_file("share.csv", "source,target,weight\n1,2,1.5\n");
+  const auto share = csv_temp_file("share.csv", "source,target,weight\n1,2,1.5\n");
   EXPECT_THROW((void)om::read_holding_edge_list(share), om::parse_error);
   EXPECT_THROW((void)om::read_holding_edge_list(share + ".missing"), om::lookup_error);
 }
