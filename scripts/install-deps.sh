@@ -11,7 +11,8 @@ for arg in "$@"; do
       packages+=(libgtest-dev graphviz python3-jsonschema
                  python3-networkx python3-igraph python3-pandas python3-rdflib  # peers.edge_lists, interop.*
                  chromium chromium-driver python3-selenium  # the HTML report in headless Chromium (render.browser_check)
-                 libboost-mpi-dev libboost-graph-parallel-dev openmpi-bin) ;;  # orgmodel::distributed, ctest -L distributed
+                 libboost-mpi-dev libboost-graph-parallel-dev openmpi-bin  # orgmodel::distributed, ctest -L distributed
+                 clang libclang-rt-14-dev) ;;  # libFuzzer (scripts/fuzz.sh --smoke)
     --bench)  # scripts/bench.sh: Google Benchmark and the peers
       packages+=(libbenchmark-dev python3-networkx python3-igraph python3-scipy python3-graph-tool) ;;
     *) echo "usage: scripts/install-deps.sh [--tests] [--bench]" >&2; exit 64 ;;

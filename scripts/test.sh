@@ -2,7 +2,8 @@
 # The README's test command: installs what is missing, builds every test once — instrumented with
 # AddressSanitizer + UndefinedBehaviorSanitizer — and runs them all: the unit tests of every module,
 # one compile check per public header, the consumer builds, the examples with their golden output,
-# the DOT renders, the schema and peer checks. Each stage's time is printed at the end
+# the DOT renders, the schema, peer, interop, browser and MPI checks; then a libFuzzer smoke run of
+# every fuzz target (clang) and every analysis from four threads under ThreadSanitizer. Each stage's time is printed at the end
 # (docs/test-time.md: the budget per stage).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ stage() {  # stage NAME: stops the previous stage's clock and starts one for NAM
   echo "== $1"
 }
 report_stages() {
+  trap - EXIT
   [[ ${#names[@]} -gt ${#secs[@]} ]] && secs+=($((SECONDS - stage_start)))
   echo "== time per stage"
   for i in "${!secs[@]}"; do printf '  %6d s  %s\n' "${secs[$i]}" "${names[$i]}"; done
@@ -39,4 +41,22 @@ cmake --build build/test -j "$jobs"
 
 stage "ctest (all labels, under the sanitizers)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build/test -j "$jobs" --output-on-failure
+  ctest --test-dir build/test -j "$jobs" --output-on-failure | tee build/test/ctest.log
+ctest_total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' build/test/ctest.log)
+
+# Fuzzing and ThreadSanitizer build their own small targets (docs/fuzzing.md).
+stage "fuzz smoke (libFuzzer, ASan + UBSan)"
+fuzzed=0
+if command -v clang++ >/dev/null; then
+  scripts/fuzz.sh --smoke
+  fuzzed=$(ls tests/fuzz/fuzz_*.cpp | wc -l)
+else
+  echo "skipped: clang++ not found"
+fi
+
+stage "ThreadSanitizer (every analysis from four threads)"
+scripts/tsan.sh
+
+# The closing line: every ctest entry, fuzz target and the TSan run (any failure has exited above).
+report_stages
+echo "tests: $((ctest_total + fuzzed + 1)) passed, 0 failed"
