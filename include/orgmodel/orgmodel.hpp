@@ -15,6 +15,7 @@
 #include "orgmodel/core/kinds.hpp"
 #include "orgmodel/core/money.hpp"
 #include "orgmodel/core/share.hpp"
+#include "orgmodel/core/utf8.hpp"
 
 #include "orgmodel/model/builder.hpp"
 #include "orgmodel/model/entities.hpp"
@@ -31,14 +32,17 @@
 #include "orgmodel/io/decision_paths_json.hpp"
 #include "orgmodel/io/dot.hpp"
 #include "orgmodel/io/edge_list.hpp"
+#include "orgmodel/io/graphml.hpp"
 #include "orgmodel/io/format.hpp"
 #include "orgmodel/io/funding_json.hpp"
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/io/model_tables.hpp"
 #include "orgmodel/io/network_csv.hpp"
+#include "orgmodel/io/stakeholder_csv.hpp"
 #include "orgmodel/io/table.hpp"
 
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
 
 #include "orgmodel/analysis/allocation.hpp"
