@@ -6,10 +6,13 @@ target_compile_options(orgmodel_warnings INTERFACE
   -Wno-error=deprecated-declarations
   # Designated initializers (the builder API) leave members at their defaults on purpose.
   -Wno-missing-field-initializers
-  # GCC 12 reports false -Wrestrict and -Wstringop-overflow positives on std::string copies at
-  # -O2/-O3 (GCC bugs 105329, 105651), e.g. in the orgmodel program's Release unity batches.
+  # GCC 12 reports false -Wrestrict, -Wstringop-overflow/-overread and -Warray-bounds positives on
+  # std::string copies at -O2/-O3 (GCC bugs 105329, 105651), e.g. in the orgmodel program's
+  # Release unity batches.
   $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-restrict>
-  $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-stringop-overflow>)
+  $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-stringop-overflow>
+  $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-stringop-overread>
+  $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-array-bounds>)
 
 set(ORGMODEL_SANITIZE "" CACHE STRING "Sanitizers for the project's own targets, e.g. address,undefined")
 if(ORGMODEL_SANITIZE)
