@@ -52,8 +52,9 @@ for t in "${targets[@]}"; do
   [[ -f tests/fuzz/$t.dict ]] && dict=(-dict=tests/fuzz/$t.dict)
   log=$build/logs/$t.log
   echo "== fuzz_$t: ${seconds} s"
-  # -timeout: one input taking 25 s is a hang; -rss_limit_mb: a memory blow-up is a failure.
-  if ! "$build/tests/fuzz/fuzz_$t" "$work" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout=25 \
+  # -timeout: one input taking 25 s is a hang (ORGMODEL_FUZZ_TIMEOUT raises it on a loaded machine,
+  # where a starved process can wait that long without being slow); -rss_limit_mb: a memory blow-up is a failure.
+  if ! "$build/tests/fuzz/fuzz_$t" "$work" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout="${ORGMODEL_FUZZ_TIMEOUT:-25}" \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" >"$log" 2>&1; then
     status=1
     echo "fuzz_$t FAILED (log: $log)"
