@@ -71,7 +71,7 @@ const bool registered = orgmodel::cli::register_command({
     "population) is a composite game: a coalition wins when it reaches all of them; every index is\n"
     "exact by enumeration up to 24 players and sampled beyond (--quota replaces the rule by one quota\n"
     "on votes). The JSON output names the method of each index.",
-    {"body", "quota", "per-seat", "samples", "seed"},
+    {"body", "quota", orgmodel::cli::flag("per-seat"), "samples", "seed"},
     run,
 });
 
