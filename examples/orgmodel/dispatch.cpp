@@ -97,13 +97,12 @@ std::optional<orgmodel::cli::arguments> parse(const orgmodel::cli::command& c, s
   app.footer("\n" + c.usage);
   std::vector<std::string> positional;
   app.add_option("arguments", positional, "models, files or values, as the usage below says");
-  std::vector<std::pair<std::string, CLI::Option*>> declared;
+  std::vector<std::pair<orgmodel::cli::option_spec, CLI::Option*>> declared;
   std::string format;
   declared.emplace_back("format", app.add_option("-f,--format", format, "output format: " + joined(c.formats))->take_last());
   for (const auto& o : c.options) {
     std::string names = (o.short_name ? std::string("-") + o.short_name + "," : std::string()) + "--" + o.name;
-    if (o.flag) declared.emplace_back(o.name, app.add_flag(names));
-    else declared.emplace_back(o.name, app.add_option(names)->take_last());
+    declared.emplace_back(o, o.flag ? app.add_flag(names) : app.add_option(names)->take_last());
   }
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
   try {
@@ -115,8 +114,8 @@ std::optional<orgmodel::cli::arguments> parse(const orgmodel::cli::command& c, s
     throw usage_error(e.what());
   }
   std::map<std::string, std::string, std::less<>> options;
-  for (const auto& [name, opt] : declared)
-    if (opt->count() > 0) options[name] = opt->results().empty() ? std::string() : opt->results().back();
+  for (const auto& [o, opt] : declared)
+    if (opt->count() > 0) options[o.name] = o.flag || opt->results().empty() ? std::string() : opt->results().back();
   if (auto f = options.find("format"); f != options.end() && std::find(c.formats.begin(), c.formats.end(), f->second) == c.formats.end())
     throw usage_error("--format for `orgmodel " + c.name + "` must be " + joined(c.formats) + ", not \"" + f->second + "\"");
   return orgmodel::cli::arguments(std::move(positional), std::move(options));
