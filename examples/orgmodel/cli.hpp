@@ -106,9 +106,9 @@ class progress_reporter {
   [[nodiscard]] double seconds() const;
 
  private:
-  std::string what_;
+  std::string what_, phase_;
   bool quiet_, terminal_, open_line_ = false;
-  std::int64_t start_ns_, last_ns_ = 0;
+  std::int64_t start_ns_, phase_start_ns_, last_ns_ = 0;
 };
 
 /// Registers a command; call from a namespace-scope initialiser in the command's file.

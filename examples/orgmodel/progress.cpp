@@ -19,23 +19,30 @@ progress_reporter::progress_reporter(std::string what, bool quiet)
     : progress_reporter(std::move(what), quiet, ::isatty(STDERR_FILENO) == 1) {}
 
 progress_reporter::progress_reporter(std::string what, bool quiet, bool terminal)
-    : what_(std::move(what)), quiet_(quiet), terminal_(terminal), start_ns_(now_ns()) {}
+    : what_(std::move(what)), quiet_(quiet), terminal_(terminal), start_ns_(now_ns()), phase_start_ns_(start_ns_) {}
 
 double progress_reporter::seconds() const { return static_cast<double>(now_ns() - start_ns_) / 1e9; }
 
 void progress_reporter::update(std::string_view phase, std::uint64_t done, std::uint64_t total) {
   if (quiet_ || !terminal_) return;
   const auto now = now_ns();
+  if (phase != phase_) {  // the rate and the time left are the phase's own
+    phase_ = phase;
+    phase_start_ns_ = now;
+  }
   if (done != total && now - last_ns_ < redraw_ns) return;
   last_ns_ = now;
-  const double s = static_cast<double>(now - start_ns_) / 1e9;
+  const double s = static_cast<double>(now - phase_start_ns_) / 1e9;
   const double rate = s > 0 ? static_cast<double>(done) / s : 0;
   const int pct = total ? static_cast<int>(100 * done / total) : 100;
-  char left[32] = "";
-  if (rate > 0 && done < total) std::snprintf(left, sizeof left, ", %.0f s left", static_cast<double>(total - done) / rate);
+  char rate_left[64] = "";  // none until there is a rate to tell
+  if (rate > 0 && done < total)
+    std::snprintf(rate_left, sizeof rate_left, "  (%.0f/s, %.0f s left)", rate, static_cast<double>(total - done) / rate);
+  else if (rate > 0)
+    std::snprintf(rate_left, sizeof rate_left, "  (%.0f/s)", rate);
   // "\x1b[K" clears what a longer previous line left behind.
-  std::fprintf(stderr, "\r%s: %-15.*s %3d %%  %llu / %llu  (%.0f/s%s)\x1b[K", what_.c_str(), static_cast<int>(phase.size()),
-               phase.data(), pct, static_cast<unsigned long long>(done), static_cast<unsigned long long>(total), rate, left);
+  std::fprintf(stderr, "\r%s: %-15.*s %3d %%  %llu / %llu%s\x1b[K", what_.c_str(), static_cast<int>(phase.size()), phase.data(),
+               pct, static_cast<unsigned long long>(done), static_cast<unsigned long long>(total), rate_left);
   open_line_ = done != total;
   if (!open_line_) std::fputc('\n', stderr);
 }

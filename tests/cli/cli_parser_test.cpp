@@ -133,7 +133,8 @@ TEST(CliParser, ControlCharactersAreVisibleInTablesAndDot) {
   REQUIRE_PARSER_PROGRAM();
   // Organisation "a" renamed to a name with ESC (a colour sequence), NUL, a newline and DEL.
   auto model = nlohmann::json::parse(orgmodel_test::read_file(parser_fixtures + "/power_four_equal.json"));
-  model["organizations"][0]["name"] = std::string("Evil\x1b[31mRed\0Nul\nLine\x7f", 21);
+  static constexpr char evil[] = "Evil\x1b[31mRed\0Nul\nLine\x7f";
+  model["organizations"][0]["name"] = std::string(evil, sizeof evil - 1);
   const auto path = parser_temp("control.json");
   std::ofstream(path) << model.dump();
   auto t = run_parser_cli("show '" + path.string() + "' --part organisations");
