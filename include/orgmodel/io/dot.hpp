@@ -16,14 +16,16 @@
 namespace orgmodel {
 
 namespace detail {
-/// @brief A DOT double-quoted string: a newline is DOT's line break `\n`; every other control
+/// @brief A DOT double-quoted string: a newline (or CRLF) is DOT's line break `\n`; every other control
 /// character is written out as text (`escape_control_characters`: ESC as `\x1b`, NUL as `\x00`),
 /// so a name cannot reach a terminal raw; " and \ are escaped.
 inline std::string dot_quote(std::string_view s) {
   std::string q = "\"";
   for (std::size_t start = 0;;) {
     const auto nl = s.find('\n', start);
-    for (char c : escape_control_characters(s.substr(start, nl == std::string_view::npos ? nl : nl - start))) {
+    auto line = s.substr(start, nl == std::string_view::npos ? nl : nl - start);
+    if (nl != std::string_view::npos && line.ends_with('\r')) line.remove_suffix(1);  // CRLF is one line break
+    for (char c : escape_control_characters(line)) {
       if (c == '"' || c == '\\') q += '\\';
       q += c;
     }
