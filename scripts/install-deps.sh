@@ -4,7 +4,7 @@
 set -euo pipefail
 
 # What the library and the orgmodel program need (the main job, scripts/report.sh).
-packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev)
+packages=(g++ cmake ninja-build ccache libboost-graph-dev librange-v3-dev nlohmann-json3-dev libcli11-dev)
 for arg in "$@"; do
   case "$arg" in
     --tests)  # what scripts/test.sh runs beyond the build

@@ -23,7 +23,8 @@ namespace orgmodel::cli {
 /// How a command prints its result.
 enum class output_format { table, json, csv };
 
-/// A command line after the command name: positional arguments and --name[=value] options.
+/// A command line after the command name, as parsed (by CLI11, in dispatch.cpp): positional
+/// arguments and the options given, by long name ("" for a flag).
 class arguments {
  public:
   arguments(std::vector<std::string> positional, std::map<std::string, std::string, std::less<>> options)
@@ -38,8 +39,6 @@ class arguments {
     return get(name).value_or(std::move(fallback));
   }
   [[nodiscard]] output_format format() const;
-  /// Options the command has not asked about are reported as errors by the dispatcher.
-  [[nodiscard]] const std::map<std::string, std::string, std::less<>>& options() const noexcept { return options_; }
 
  private:
   std::vector<std::string> positional_;
@@ -52,18 +51,35 @@ class usage_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// An option a command accepts: `--name VALUE` (or `--name=VALUE`), or a flag `--name` without a
+/// value; `short_name` adds `-c` (e.g. -o for --output). Every command also takes -f/--format and -h/--help.
+struct option_spec {
+  std::string name;
+  char short_name = 0;
+  bool flag = false;
+  option_spec(const char* n, char s = 0) : name(n), short_name(s) {}  // NOLINT: implicit, for {"a", "b"} lists
+};
+/// A flag: an option without a value (`--per-seat`).
+inline option_spec flag(const char* name) {
+  option_spec o(name);
+  o.flag = true;
+  return o;
+}
+
 /// One subcommand.
 struct command {
   std::string name;
   std::string summary;  ///< one line for `orgmodel --help`
-  std::string usage;    ///< the text of `orgmodel <name> --help`
-  std::vector<std::string> options;  ///< the --options it accepts (besides --format and --help)
+  std::string usage;    ///< the text of `orgmodel <name> --help`, after the generated option list
+  std::vector<option_spec> options;  ///< the options it accepts (besides --format and --help)
   std::function<int(const arguments&, std::ostream&)> run;
-  bool html = false;  ///< accepts --format html (checked by the command itself, not by format())
+  /// The values --format accepts; any other is refused before the command runs (exit 64).
+  std::vector<std::string> formats = {"table", "json", "csv"};
 };
 
 /// Runs the program on `argv` (argv[0] is the program's name): prints to `out` and `err` and
-/// returns the exit code — 0 success, 2 an orgmodel::error, 64 usage, 70 any other exception.
+/// returns the exit code (docs/error-contract.md) — 0 success, 2 an orgmodel::error (bad data),
+/// 64 usage, 70 any other exception (a bug).
 int run(std::span<const std::string> argv, std::ostream& out, std::ostream& err);
 
 /// The four-digit --year option (1000…9999, as the model format), `fallback` when absent.
@@ -72,6 +88,28 @@ int year_option(const arguments& args, int fallback);
 /// A whole-number option in [lo, hi], `fallback` when absent. @throws usage_error
 std::uint64_t count_option(const arguments& args, std::string_view name, std::uint64_t fallback,
                            std::uint64_t lo = 0, std::uint64_t hi = UINT64_MAX);
+
+/// Progress of long work on standard error: on a terminal, one line rewritten in place (`\r`) with
+/// the rate and the time left; otherwise nothing until `finish`, which prints one summary line
+/// (also on a terminal). Time runs from construction, so the summary covers the whole job.
+class progress_reporter {
+ public:
+  /// `what` starts every line ("synth"); `quiet` prints nothing at all.
+  progress_reporter(std::string what, bool quiet);
+  progress_reporter(std::string what, bool quiet, bool terminal);  ///< `terminal` as given (tests)
+  /// `done` of `total` units of `phase` (e.g. "municipalities").
+  void update(std::string_view phase, std::uint64_t done, std::uint64_t total);
+  /// A step without a count ("writing model.json"): its own line on a terminal, else nothing.
+  void step(std::string_view text);
+  /// Ends the progress line and prints "<what>: <summary> in S s"; returns the seconds since construction.
+  double finish(std::string_view summary);
+  [[nodiscard]] double seconds() const;
+
+ private:
+  std::string what_, phase_;
+  bool quiet_, terminal_, open_line_ = false;
+  std::int64_t start_ns_, phase_start_ns_, last_ns_ = 0;
+};
 
 /// Registers a command; call from a namespace-scope initialiser in the command's file.
 bool register_command(command c);

@@ -43,6 +43,7 @@ int run(const cli::arguments& args, std::ostream& out) {
   if (!total_text) throw cli::usage_error("--total is required (SEK, e.g. 4500000 or 1.60)");
   const auto total = money::parse(*total_text);
   if (!total) throw cli::usage_error("--total must be an exact amount in SEK, not \"" + *total_text + "\"");
+  if (!(money() < *total)) throw cli::usage_error("--total must be a positive amount in SEK, not \"" + *total_text + "\"");
   const auto method_text = args.get_or("method", "proportional");
   const auto method = parse_enum<allocation_method>(method_text == "shapley-sample" ? "shapley_sample"
                                                     : method_text == "rate-matching" ? "rate_matching" : method_text);
@@ -67,7 +68,7 @@ int run(const cli::arguments& args, std::ostream& out) {
     case allocation_method::proportional: parts = allocate_proportional(*total, s.weights); break;
     case allocation_method::rate_matching: {
       auto ratio = share::parse(args.get_or("ratio", "1"));
-      if (!ratio) throw cli::usage_error("--ratio must be a share such as 1, 0.5 or 50%");
+      if (!ratio || *ratio < share::zero()) throw cli::usage_error("--ratio must be a non-negative share such as 1, 0.5 or 50%");
       auto r = allocate_rate_matching(*total, s.weights, *ratio);
       parts = r.members;
       s.names.emplace_back("matching party");

@@ -81,13 +81,7 @@ int run(const cli::arguments& args, std::ostream& out) {
     throw cli::usage_error("--part must be all, layers, stakeholders, mismatches or cover, not \"" + part + "\"");
   const auto r = coverage(m, opt);
   mismatch_options mo;
-  if (auto y = args.get("year")) {
-    try {
-      mo.year = std::stoi(*y);
-    } catch (const std::exception&) {
-      throw cli::usage_error("--year must be a year, not \"" + *y + "\"");
-    }
-  }
+  mo.year = cli::year_option(args, mo.year);
   const auto mm = mismatches(m, r, mo);
   const auto cov = minimum_cover(m, r);
   if (args.format() == cli::output_format::json) {
@@ -166,7 +160,7 @@ const bool registered = orgmodel::cli::register_command({
     "population, and the fewest decision bodies that reach every stakeholder. --national maps every\n"
     "Swedish municipality (SCB 2023) to the organisations of the given models (default: the bundled\n"
     "benchmark) that serve it. See docs/coverage.md.",
-    {"stakeholders", "organisation", "scope", "part", "national", "year"},
+    {"stakeholders", "organisation", "scope", "part", orgmodel::cli::flag("national"), "year"},
     run,
 });
 

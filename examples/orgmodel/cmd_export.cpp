@@ -58,6 +58,7 @@ const bool registered = orgmodel::cli::register_command({
     "Vertices are keyed org:<id> and body:<id>; unknown values are empty (docs/interchange.md).",
     {"to", "layer", "part"},
     run,
+    {"json"},  // the output is chosen with --to
 });
 
 }  // namespace

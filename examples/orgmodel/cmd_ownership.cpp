@@ -14,7 +14,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   ownership_options opt;
   const auto t = args.get_or("threshold", "0.25");
   auto th = share::parse(t);
-  if (!th || share::one() < *th) throw cli::usage_error("--threshold must be a share in [0, 1] (\"0.25\", \"25%\"), not \"" + t + "\"");
+  if (!th || share::one() < *th || *th < share::zero()) throw cli::usage_error("--threshold must be a share in [0, 1] (\"0.25\", \"25%\"), not \"" + t + "\"");
   opt.threshold = th->value();
   const auto measure = args.get_or("measure", "equity");
   if (auto mm = parse_enum<ownership_measure>(measure)) opt.measure = *mm;
@@ -26,6 +26,8 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     throw cli::usage_error("CSV holds one table: choose it with --part direct|ultimate|control");
   const model m = cli::load_model(args.positional()[0]);
   if (part == "bods") {
+    if (args.has("format") && args.format() != cli::output_format::json)
+      throw cli::usage_error("--part bods writes JSON (BODS statements) only: --format json, or no --format");
     bods_options bo;
     bo.publication_date = args.get_or("publication-date", "");
     bo.statement_date = args.get_or("statement-date", "");

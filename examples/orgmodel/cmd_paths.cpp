@@ -26,15 +26,7 @@ int run(const cli::arguments& args, std::ostream& out) {
     for (std::size_t i = 0; i < m.decision_class_names().size(); ++i) classes.push_back(static_cast<decision_class>(i));
   }
   decision_path_options opt;
-  if (auto l = args.get("limit")) {
-    try {
-      const long v = std::stol(*l);
-      if (v < 1) throw std::out_of_range("limit");
-      opt.max_paths = static_cast<std::size_t>(v);
-    } catch (const std::exception&) {
-      throw cli::usage_error("--limit must be a positive whole number, not \"" + *l + "\"");
-    }
-  }
+  opt.max_paths = static_cast<std::size_t>(cli::count_option(args, "limit", opt.max_paths, 1, SIZE_MAX));
   const layer_graph g(m, relation_layer::escalation);
   const auto format = args.format();
   if (auto from = args.get("from")) {

@@ -1,20 +1,9 @@
 // orgmodel power: voting power of the members of a body under a quota.
-#include <charconv>
-
 #include "cli.hpp"
 #include "orgmodel/analysis/composite_power.hpp"
 #include "orgmodel/analysis/voting_power.hpp"
 
 namespace cmd_power {  // named, not anonymous: the commands share unity batches
-
-std::uint64_t number(const orgmodel::cli::arguments& args, const char* name, std::uint64_t fallback) {
-  auto v = args.get(name);
-  if (!v) return fallback;
-  std::uint64_t x = 0;
-  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
-  if (ec != std::errc{} || p != v->data() + v->size()) throw orgmodel::cli::usage_error(std::string("--") + name + " must be a whole number");
-  return x;
-}
 
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;
@@ -28,8 +17,8 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     throw cli::usage_error(e.what());
   }
   voting_power_options opt;
-  opt.samples = number(args, "samples", opt.samples);
-  opt.seed = number(args, "seed", opt.seed);
+  opt.samples = cli::count_option(args, "samples", opt.samples, 1);  // a sample of none estimates nothing
+  opt.seed = cli::count_option(args, "seed", opt.seed);
   const model m = cli::load_model(args.positional()[0]);
   const auto b = m.body_at(*body_id);
   // a body with required majorities (a double majority) gives a composite game unless --quota overrides
@@ -71,7 +60,7 @@ const bool registered = orgmodel::cli::register_command({
     "population) is a composite game: a coalition wins when it reaches all of them; every index is\n"
     "exact by enumeration up to 24 players and sampled beyond (--quota replaces the rule by one quota\n"
     "on votes). The JSON output names the method of each index.",
-    {"body", "quota", "per-seat", "samples", "seed"},
+    {"body", "quota", orgmodel::cli::flag("per-seat"), "samples", "seed"},
     run,
 });
 

@@ -52,9 +52,9 @@ const bool registered = orgmodel::cli::register_command({
     "--format csv prints the overview table; --format html writes one self-contained page (inline\n"
     "SVG org charts, decision timelines, funding flows, the national picture; no script, no network)\n"
     "to the file given with -o (or to standard output).",
-    {"output"},
+    {{"output", 'o'}},
     run,
-    true,
+    {"table", "json", "csv", "html"},
 });
 
 }  // namespace

@@ -1,6 +1,4 @@
 // orgmodel synth: generates a synthetic nation (JSON model, optional CSV edge lists per layer).
-#include <chrono>
-#include <cstdio>
 #include <fstream>
 
 #include "cli.hpp"
@@ -10,51 +8,32 @@
 
 namespace cmd_synth {  // named, not anonymous: the commands share unity batches
 
-std::uint64_t to_count(const std::string& name, const std::string& s) {
-  std::uint64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || p != s.data() + s.size()) throw orgmodel::cli::usage_error("--" + name + " needs a whole number, not \"" + s + "\"");
-  return v;
-}
-
 int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;
   if (!args.positional().empty()) throw cli::usage_error("no positional arguments");
   synth::synth_options o;
-  if (auto s = args.get("seed")) o.seed = to_count("seed", *s);
-  if (auto e = args.get("entities")) {
+  o.seed = cli::count_option(args, "seed", o.seed);
+  if (args.has("entities")) {
     if (args.has("municipalities")) throw cli::usage_error("give --municipalities or --entities, not both");
-    o.municipalities = synth::municipalities_for_entities(to_count("entities", *e), o);
-  } else if (auto n = args.get("municipalities")) {
-    o.municipalities = to_count("municipalities", *n);
+    o.municipalities = synth::municipalities_for_entities(cli::count_option(args, "entities", 0, 1), o);
+  } else {
+    o.municipalities = cli::count_option(args, "municipalities", o.municipalities, 1);
   }
-  const bool quiet = args.has("quiet");
-  const auto t0 = std::chrono::steady_clock::now();
-  int last_pct = -1;
-  std::string_view last_phase;
-  o.progress = [&](const synth::synth_progress& p) {
-    if (quiet) return;
-    const int pct = p.total ? static_cast<int>(100 * p.done / p.total) : 100;
-    if (pct == last_pct && p.phase == last_phase && p.done != p.total) return;
-    last_pct = pct;
-    last_phase = p.phase;
-    std::fprintf(stderr, "\rsynth: %-15s %3d %%  (%llu / %llu)", std::string(p.phase).c_str(), pct, static_cast<unsigned long long>(p.done),
-                 static_cast<unsigned long long>(p.total));
-    if (p.done == p.total) std::fputc('\n', stderr);
-  };
+  // From here to the end of writing: the time reported covers the whole job.
+  cli::progress_reporter progress("synth", args.has("quiet"));
+  o.progress = [&](const synth::synth_progress& p) { progress.update(p.phase, p.done, p.total); };
   model_data d = synth::generate_data(o);
   const auto counts = synth::count(d);
-  if (!quiet) std::fprintf(stderr, "synth: validating %llu entities\n", static_cast<unsigned long long>(counts.entities()));
+  progress.step("validating " + std::to_string(counts.entities()) + " entities");
   const model m(std::move(d));
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (auto path = args.get("out")) {
-    if (!quiet) std::fprintf(stderr, "synth: writing %s\n", path->c_str());
+    progress.step("writing " + *path);
     save_model_file(m, *path);
   }
   std::array<edge_list_counts, 6> layers{};
   const bool edges = args.has("edges-dir");
   if (edges) {
-    if (!quiet) std::fprintf(stderr, "synth: writing edge lists to %s\n", args.get("edges-dir")->c_str());
+    progress.step("writing edge lists to " + *args.get("edges-dir"));
     layers = write_edge_lists(m, *args.get("edges-dir"));
     // A manifest of the counts, for peers that check what they read.
     nlohmann::ordered_json man;
@@ -63,6 +42,8 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     std::ofstream f(std::filesystem::path(*args.get("edges-dir")) / "manifest.json");
     f << man.dump(2) << '\n';
   }
+  const double seconds = progress.finish("generated " + std::to_string(counts.entities()) + " entities (" +
+                                         std::to_string(counts.municipalities) + " municipalities)");
   nlohmann::ordered_json j;
   j["model"] = m.info().id;
   j["seed"] = o.seed;
@@ -108,9 +89,10 @@ const bool registered = orgmodel::cli::register_command({
     "  --entities E    choose N to give about E organisations + bodies + seats\n"
     "  --out FILE      write the model as JSON (canonical format)\n"
     "  --edges-dir DIR write <layer>.vertices.csv, <layer>.edges.csv and manifest.json per layer\n"
-    "  --quiet         no progress on stderr\n"
-    "Prints the counts of what was generated.",
-    {"municipalities", "entities", "seed", "out", "edges-dir", "quiet"},
+    "  --quiet         nothing on stderr (else: progress with rate and time left on a terminal,\n"
+    "                  one summary line otherwise)\n"
+    "Prints the counts of what was generated and the seconds the whole job took (writing included).",
+    {"municipalities", "entities", "seed", "out", "edges-dir", orgmodel::cli::flag("quiet")},
     run,
 });
 

@@ -1,9 +1,13 @@
-// The orgmodel program's dispatch: the command registry, argument parsing and exit codes, as a
-// function (cli::run) so that tests and the fuzz target call it without a process.
+// The orgmodel program's dispatch: the command registry, argument parsing (CLI11, one parser per
+// command built from its declared options) and exit codes, as a function (cli::run) so that tests
+// and the fuzz target call it without a process.
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <span>
 #include <system_error>
+
+#include <CLI/CLI.hpp>
 
 #include "cli.hpp"
 #include "orgmodel/error.hpp"
@@ -64,34 +68,57 @@ namespace {
 void print_help(std::ostream& out) {
   out << "orgmodel " << orgmodel::version_string
       << " — analyses of joint public organisations\n\n"
-         "usage: orgmodel <command> [arguments] [--format table|json|csv] [--help]\n\n"
+         "usage: orgmodel <command> [arguments] [-f|--format table|json|csv] [-h|--help]\n"
+         "       orgmodel --version\n\n"
          "commands:\n";
   for (const auto& [name, c] : orgmodel::cli::commands()) {
     out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ') << c.summary << '\n';
   }
-  out << "\nA model is a JSON file (docs/model-format.md) or the id of a bundled model.\n"
-         "Run `orgmodel <command> --help` for a command's arguments.\n";
+  out << "\nA model is a JSON file (docs/model-format.md), the id of a bundled model, or - for standard input.\n"
+         "Options and arguments may come in any order; `--` ends the options.\n"
+         "Run `orgmodel <command> --help` for a command's arguments.\n"
+         "Exit codes: 0 success, 2 bad data (an orgmodel error), 64 wrong use of the command line,\n"
+         "70 internal error (docs/error-contract.md).\n";
 }
 
-orgmodel::cli::arguments parse(std::span<const std::string> argv, std::size_t first) {
-  const std::size_t argc = argv.size();
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i == 0 ? "" : i + 1 == v.size() ? " or " : ", ") + v[i];
+  return s;
+}
+
+/// Parses the arguments after the command's name with a CLI11 parser built from its declarations.
+/// Returns nothing when --help was asked for (and printed).
+std::optional<orgmodel::cli::arguments> parse(const orgmodel::cli::command& c, std::span<const std::string> args,
+                                               std::ostream& out) {
+  using orgmodel::cli::usage_error;
+  CLI::App app(c.summary, "orgmodel " + c.name);
+  app.set_help_flag("-h,--help", "print this help and exit");
+  app.footer("\n" + c.usage);
   std::vector<std::string> positional;
-  std::map<std::string, std::string, std::less<>> options;
-  for (std::size_t i = first; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a.rfind("--", 0) == 0 && a.size() > 2) {
-      auto eq = a.find('=');
-      if (eq != std::string::npos) options[a.substr(2, eq - 2)] = a.substr(eq + 1);
-      else if (a == "--help") options["help"] = "";
-      else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) options[a.substr(2)] = argv[++i];
-      else options[a.substr(2)] = "";
-    } else if (a == "-o" && i + 1 < argc) {
-      options["output"] = argv[++i];  // the one short option: -o FILE for --output FILE
-    } else {
-      positional.push_back(std::move(a));
-    }
+  app.add_option("arguments", positional, "models, files or values, as the usage below says");
+  std::vector<std::pair<orgmodel::cli::option_spec, CLI::Option*>> declared;
+  std::string format;
+  declared.emplace_back("format", app.add_option("-f,--format", format, "output format: " + joined(c.formats))->take_last());
+  for (const auto& o : c.options) {
+    std::string names = (o.short_name ? std::string("-") + o.short_name + "," : std::string()) + "--" + o.name;
+    declared.emplace_back(o, o.flag ? app.add_flag(names) : app.add_option(names)->take_last());
   }
-  return {std::move(positional), std::move(options)};
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return std::nullopt;
+  } catch (const CLI::ParseError& e) {
+    throw usage_error(e.what());
+  }
+  std::map<std::string, std::string, std::less<>> options;
+  for (const auto& [o, opt] : declared)
+    if (opt->count() > 0) options[o.name] = o.flag || opt->results().empty() ? std::string() : opt->results().back();
+  if (auto f = options.find("format"); f != options.end() && std::find(c.formats.begin(), c.formats.end(), f->second) == c.formats.end())
+    throw usage_error("--format for `orgmodel " + c.name + "` must be " + joined(c.formats) + ", not \"" + f->second + "\"");
+  return orgmodel::cli::arguments(std::move(positional), std::move(options));
 }
 
 }  // namespace
@@ -104,8 +131,8 @@ int run(std::span<const std::string> argv, std::ostream& out, std::ostream& err)
     print_help(out);
     return argc < 2 ? 64 : 0;
   }
-  if (argv[1] == "--version") {
-    out << orgmodel::version_string << '\n';
+  if (argv[1] == "--version" || argv[1] == "-V") {
+    out << "orgmodel " << orgmodel::version_string << '\n';
     return 0;
   }
   auto it = commands().find(argv[1]);
@@ -115,19 +142,9 @@ int run(std::span<const std::string> argv, std::ostream& out, std::ostream& err)
   }
   const command& c = it->second;
   try {
-    auto args = parse(argv, 2);
-    if (args.has("help")) {
-      out << c.usage << '\n';
-      return 0;
-    }
-    for (const auto& [name, value] : args.options()) {
-      if (name == "format") continue;
-      bool known = false;
-      for (const auto& o : c.options) known = known || o == name;
-      if (!known) throw usage_error("unknown option --" + name + " for `orgmodel " + c.name + "`");
-    }
-    if (!(c.html && args.get_or("format", "") == "html")) (void)args.format();
-    return c.run(args, out);
+    const auto args = parse(c, argv.subspan(2), out);
+    if (!args) return 0;
+    return c.run(*args, out);
   } catch (const usage_error& e) {
     err << "orgmodel " << c.name << ": " << e.what() << "\n\n" << c.usage << '\n';
     return 64;

@@ -1,5 +1,5 @@
-// Resolves a model argument: an existing file is read as a model, or as BODS 0.4 statements when
-// its JSON is an array; anything else is a bundled model id.
+// Resolves a model argument: "-" is standard input; an existing file is read as a model, or as
+// BODS 0.4 statements when its JSON is an array; anything else is a bundled model id.
 #include <filesystem>
 #include <fstream>
 #include <system_error>
@@ -12,6 +12,12 @@
 namespace orgmodel::cli {
 
 model load_model(const std::string& file_or_name) {
+  if (file_or_name == "-") {  // at most max_text_file_bytes, as a file
+    const std::string text = read_text_stream(std::cin, "standard input");
+    const auto first = text.find_first_not_of(" \n\r\t");
+    if (first != std::string::npos && text[first] == '[') return parse_bods(text, "stdin").result;
+    return from_json(text);
+  }
   std::error_code ec;  // a name too long for a path is no file (found by fuzz_cli), not an internal error
   if (std::filesystem::exists(file_or_name, ec)) {
     std::ifstream in(file_or_name, std::ios::binary);

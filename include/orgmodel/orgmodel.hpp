@@ -11,6 +11,7 @@
 #include "orgmodel/core/checked.hpp"
 #include "orgmodel/core/decision_class.hpp"
 #include "orgmodel/core/enum_names.hpp"
+#include "orgmodel/core/escape.hpp"
 #include "orgmodel/core/ids.hpp"
 #include "orgmodel/core/kinds.hpp"
 #include "orgmodel/core/money.hpp"

@@ -1,51 +1,22 @@
 // Runs the built `orgmodel` program and checks exit codes and messages on bad input.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
+#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/run_cli.hpp"
+
 namespace {
 
-struct run_result {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-#ifdef ORGMODEL_CLI_PROGRAM
-run_result run(const std::string& arguments) {
-  static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto tag = std::to_string(::getpid()) + "-" + std::to_string(++counter);
-  const auto out = dir / ("orgmodel-cli-" + tag + ".out"), err = dir / ("orgmodel-cli-" + tag + ".err");
-  const std::string cmd = std::string("'") + ORGMODEL_CLI_PROGRAM + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  run_result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return r;
-}
-#define REQUIRE_PROGRAM() (void)0
-#else
-run_result run(const std::string&) { return {}; }
-#define REQUIRE_PROGRAM() GTEST_SKIP() << "built without the orgmodel program (ORGMODEL_BUILD_EXAMPLES=OFF)"
-#endif
+// The shared runner (run_cli.hpp); "err-" keeps this file's temporary names apart.
+orgmodel_test::cli_result run(const std::string& arguments) { return orgmodel_test::run_cli(arguments, "err-"); }
+std::string slurp(const std::filesystem::path& p) { return orgmodel_test::read_file(p); }
+#define REQUIRE_PROGRAM() ORGMODEL_REQUIRE_CLI_PROGRAM()
 
 const std::string fixtures = ORGMODEL_TEST_FIXTURES_DIR;
 

@@ -48,3 +48,25 @@ TEST(Population, EmbeddedTableMatchesShippedCsv) {
   EXPECT_EQ(n, 290u);
   EXPECT_EQ(total, 10551707);  // SCB: Sweden's population on 31 Dec 2023
 }
+
+// A county as people write it: every spelling is the one county with code 19 (SCB's code for
+// Västmanlands län); "Dalarna" drops no s of its own ("Dalarnas län", code 20).
+TEST(Population, CountyAsPeopleWriteIt) {
+  for (const char* written : {"Västmanlands län", "Västmanland", "västmanlands län", "VÄSTMANLAND", "Vastmanland",
+                              "VASTMANLANDS LAN", " västmanland ", "19"})
+    EXPECT_EQ(od::county(written).code, "19") << written;
+  EXPECT_EQ(od::county("Dalarna").code, "20");
+  EXPECT_EQ(od::county("dalarnas län").code, "20");
+  EXPECT_EQ(od::county("Skåne").code, "12");
+  EXPECT_EQ(od::county("västra götaland").code, "14");
+  EXPECT_EQ(od::find_county("län"), nullptr);
+  EXPECT_EQ(od::find_county(""), nullptr);
+  try {
+    (void)od::county("Gotlandia");
+    FAIL() << "no county is Gotlandia";
+  } catch (const orgmodel::lookup_error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("\"Gotlandia\""), std::string::npos) << what;
+    EXPECT_NE(what.find("close: Gotlands län (09)"), std::string::npos) << what;
+  }
+}

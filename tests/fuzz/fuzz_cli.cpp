@@ -4,6 +4,7 @@
 // `synth` is not linked in (tests/fuzz/CMakeLists.txt): it writes files (--out, --edges-dir).
 #include <cstddef>
 #include <cstdint>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!cur.empty() || size == 0) argv.push_back(std::move(cur));
   if (argv.size() > 16) return 0;
   std::ostringstream out, err;
+  std::cin.setstate(std::ios::failbit);  // "-" (standard input) reads nothing instead of waiting on the terminal
   const int rc = orgmodel::cli::run(argv, out, err);
   if (rc != 0 && rc != 2 && rc != 64) __builtin_trap();
   return 0;

@@ -23,6 +23,8 @@ TEST(Dot, QuoteEscapesQuotesAndBackslashes) {
   EXPECT_EQ(om::detail::dot_quote("x\r\ny"), "\"x\\ny\"");
   EXPECT_EQ(om::detail::dot_quote(""), "\"\"");
   EXPECT_EQ(om::detail::dot_quote("Örebro"), "\"Örebro\"");
+  // Other control characters are text, their backslash escaped for DOT: ESC → \\x1b, a lone CR → \\r.
+  EXPECT_EQ(om::detail::dot_quote("a\x1b[2Jb\rc"), "\"a\\\\x1b[2Jb\\\\rc\"");
 }
 
 TEST(Dot, KeywordIdsAreQuotedAndPrefixed) {
@@ -88,6 +90,19 @@ TEST(Table, AlignsByCodePointsAndTrimsTrailingSpace) {
             "Å\n");
   EXPECT_EQ(om::text_table::width("Örebro"), 6u);
   EXPECT_EQ(om::text_table::width(""), 0u);
+}
+
+TEST(Table, TextShowsControlCharactersEscaped) {
+  // ESC, NUL and a newline in a cell: written out (\x1b, \x00, \n) and counted as such for the width.
+  om::text_table t({"name", "n"}, {om::text_table::align::left, om::text_table::align::right});
+  t.row({std::string("a\x1b[2J\0b\nc", 9), "1"});
+  std::ostringstream out;
+  t.print(out);
+  // "a\x1b[2J\x00b\nc" is 16 columns: rule 16 + 2 + 1 = 19.
+  EXPECT_EQ(out.str(),
+            "name              n\n"
+            "-------------------\n"
+            "a\\x1b[2J\\x00b\\nc  1\n");
 }
 
 TEST(Table, CsvQuotesOnlyWhatNeedsIt) {

@@ -74,16 +74,49 @@ inline const municipality_record& municipality(std::string_view name_or_code) {
   throw lookup_error("no Swedish municipality named or coded \"" + std::string(name_or_code) + "\" in SCB 2023");
 }
 
-/// @brief The county with this name ("Örebro län"), code ("18"), or nothing.
+namespace detail {
+/// The key a county is matched by: the slug without " län" and without the genitive s, so that
+/// "Västmanlands län", "västmanlands län", "VÄSTMANLAND" and "Vastmanland" all give "vastmanland".
+inline std::string county_key(std::string_view name) {
+  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  std::string k = slug(name);
+  if (k.ends_with("-lan")) k.resize(k.size() - 4);
+  else if (k == "lan") k.clear();
+  if (k.ends_with('s')) k.pop_back();
+  return k;
+}
+}  // namespace detail
+
+/// @brief The county with this code ("19") or name as people write it: "Västmanlands län",
+/// "Västmanland", "västmanlands län", "VÄSTMANLAND", "Vastmanland" (case and å/ä/ö/é folded,
+/// with or without "s län"); or nothing.
 inline const county_record* find_county(std::string_view name_or_code) noexcept {
   for (const auto& c : detail::se_counties_2023)
-    if (c.name == name_or_code || c.code == name_or_code || slug(c.name) == slug(name_or_code)) return &c;
+    if (c.name == name_or_code || c.code == name_or_code) return &c;
+  const std::string key = detail::county_key(name_or_code);
+  if (key.empty()) return nullptr;
+  for (const auto& c : detail::se_counties_2023)
+    if (detail::county_key(c.name) == key) return &c;
   return nullptr;
 }
-/// @brief The county with this name or code. @throws lookup_error
+/// @brief The county with this name or code, as `find_county`.
+/// @throws lookup_error naming the input and the counties whose name starts like it (or all).
 inline const county_record& county(std::string_view name_or_code) {
   if (const auto* c = find_county(name_or_code)) return *c;
-  throw lookup_error("no Swedish county named or coded \"" + std::string(name_or_code) + "\" in SCB 2023");
+  // Close candidates: the counties whose key starts as the input's does (first four letters);
+  // when none does, all of them.
+  const std::string key = detail::county_key(name_or_code).substr(0, 4);
+  auto list = [&](bool close_only) {
+    std::string l;
+    for (const auto& c : detail::se_counties_2023)
+      if (!close_only || (!key.empty() && detail::county_key(c.name).starts_with(key)))
+        l += (l.empty() ? "" : ", ") + std::string(c.name) + " (" + std::string(c.code) + ")";
+    return l;
+  };
+  const std::string close = list(true);
+  throw lookup_error("no Swedish county named or coded \"" + std::string(name_or_code) + "\" in SCB 2023 (" +
+                     (close.empty() ? "counties: " + list(false) : "close: " + close) + ")");
 }
 
 /// @brief The municipalities of a county, in SCB code order. @throws lookup_error

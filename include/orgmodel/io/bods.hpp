@@ -699,22 +699,27 @@ inline model from_bods(const nlohmann::json& statements, std::string id = "bods-
   return import_bods(statements, std::move(id), std::move(name)).result;
 }
 
+/// @brief Reads BODS 0.4 statements from JSON text (e.g. standard input), as `load_bods_file`.
+inline bods_import parse_bods(const std::string& text, std::string id = "bods-import") {
+  nlohmann::ordered_json doc;
+  detail::tracking_sax sax(doc, text);
+  nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &sax);
+  std::string name = id;
+  return import_bods(doc, std::move(id), std::move(name));
+}
+
 /// @brief Reads a BODS 0.4 file (a JSON array of statements); the model id is the file name
 /// without directories and without ".json" / ".bods.json".
 /// @throws lookup_error when the file cannot be read; parse_error for bad JSON (with line, column
 /// and pointer) or bad statements; invalid_model as `import_bods`.
 inline bods_import load_bods_file(const std::string& path) {
-  const std::string text = read_text_file(path);
-  nlohmann::ordered_json doc;
-  detail::tracking_sax sax(doc, text);
-  nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &sax);
   std::string id = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   for (std::string_view ext : {".bods.json", ".json"})
     if (id.size() > ext.size() && id.ends_with(ext)) {
       id.resize(id.size() - ext.size());
       break;
     }
-  return import_bods(doc, id, id);
+  return parse_bods(read_text_file(path), id);
 }
 
 }  // namespace orgmodel

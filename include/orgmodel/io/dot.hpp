@@ -10,19 +10,28 @@
 #include <string>
 #include <string_view>
 
+#include "orgmodel/core/escape.hpp"
 #include "orgmodel/graph/layer_graph.hpp"
 
 namespace orgmodel {
 
 namespace detail {
-/// @brief A DOT double-quoted string with ", \ and newlines escaped.
+/// @brief A DOT double-quoted string: a newline (or CRLF) is DOT's line break `\n`; every other control
+/// character is written out as text (`escape_control_characters`: ESC as `\x1b`, NUL as `\x00`),
+/// so a name cannot reach a terminal raw; " and \ are escaped.
 inline std::string dot_quote(std::string_view s) {
   std::string q = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') q += '\\', q += c;
-    else if (c == '\n') q += "\\n";
-    else if (c == '\r') continue;
-    else q += c;
+  for (std::size_t start = 0;;) {
+    const auto nl = s.find('\n', start);
+    auto line = s.substr(start, nl == std::string_view::npos ? nl : nl - start);
+    if (nl != std::string_view::npos && line.ends_with('\r')) line.remove_suffix(1);  // CRLF is one line break
+    for (char c : escape_control_characters(line)) {
+      if (c == '"' || c == '\\') q += '\\';
+      q += c;
+    }
+    if (nl == std::string_view::npos) break;
+    q += "\\n";
+    start = nl + 1;
   }
   return q + '"';
 }

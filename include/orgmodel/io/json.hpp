@@ -835,6 +835,30 @@ inline std::string to_json(const model& m) { return detail::json_writer(m).write
 /// (the bundled ones are below 32 KiB), low enough that a wrong path cannot exhaust memory.
 inline constexpr std::uintmax_t max_text_file_bytes = std::uintmax_t{256} << 20;
 
+namespace detail {
+inline parse_error text_too_large(const std::string& what, std::uintmax_t limit) {
+  return parse_error(error_code::out_of_range, "",
+                     what + " is larger than the limit of " + std::to_string(limit) +
+                         " bytes (orgmodel::max_text_file_bytes, 256 MiB by default)");
+}
+}  // namespace detail
+
+/// @brief Reads a stream to its end, at most `limit` bytes; `what` names it in messages
+/// ("standard input"). Used for `-` (standard input) on the command line.
+/// @throws parse_error (`out_of_range`) beyond `limit`, naming the limit; lookup_error on a read error.
+inline std::string read_text_stream(std::istream& in, const std::string& what, std::uintmax_t limit = max_text_file_bytes) {
+  std::string text;
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof buf);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (text.size() + got > limit) throw detail::text_too_large(what, limit);
+    text.append(buf, got);
+  }
+  if (in.bad()) throw lookup_error("cannot read " + what + " (read error after " + std::to_string(text.size()) + " bytes)");
+  return text;
+}
+
 /// @brief Reads a whole regular file, at most `limit` bytes.
 /// @throws lookup_error when the path does not exist, is not a regular file (a directory, a device
 /// such as /dev/zero, a pipe) or cannot be opened or read; parse_error (`out_of_range`) when the
@@ -850,23 +874,9 @@ inline std::string read_text_file(const std::string& path, std::uintmax_t limit 
                        "; a model or table is read from a regular file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw lookup_error("cannot open file \"" + path + "\"");
-  const auto too_large = [&] {
-    return parse_error(error_code::out_of_range, "",
-                       "file \"" + path + "\" is larger than the limit of " + std::to_string(limit) +
-                           " bytes (orgmodel::max_text_file_bytes, 256 MiB by default)");
-  };
   const auto size = fs::file_size(path, ec);
-  if (!ec && size > limit) throw too_large();
-  std::string text;
-  char buf[1 << 16];
-  while (in) {
-    in.read(buf, sizeof buf);
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (text.size() + got > limit) throw too_large();
-    text.append(buf, got);
-  }
-  if (in.bad()) throw lookup_error("cannot read file \"" + path + "\" (read error after " + std::to_string(text.size()) + " bytes)");
-  return text;
+  if (!ec && size > limit) throw detail::text_too_large("file \"" + path + "\"", limit);
+  return read_text_stream(in, "file \"" + path + "\"", limit);
 }
 
 /// @brief Reads and validates a model file. @throws lookup_error, parse_error, invalid_model

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "orgmodel/core/escape.hpp"
+
 namespace orgmodel {
 
 /// @brief A table of strings with a header row; prints aligned text (UTF-8 aware) or RFC 4180 CSV.
@@ -37,11 +39,22 @@ class text_table {
     return w;
   }
 
-  /// @brief Aligned columns separated by two spaces, a rule under the header.
+  /// @brief Aligned columns separated by two spaces, a rule under the header. Control characters
+  /// in cells are written out (`escape_control_characters`): a name cannot drive the terminal.
   void print(std::ostream& out) const {
-    std::vector<std::size_t> w(header_.size());
-    for (std::size_t c = 0; c < header_.size(); ++c) w[c] = width(header_[c]);
-    for (const auto& r : rows_)
+    auto escaped = [](const std::vector<std::string>& r) {
+      std::vector<std::string> e;
+      e.reserve(r.size());
+      for (const auto& cell : r) e.push_back(escape_control_characters(cell));
+      return e;
+    };
+    const auto header = escaped(header_);
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(rows_.size());
+    for (const auto& r : rows_) rows.push_back(escaped(r));
+    std::vector<std::size_t> w(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) w[c] = width(header[c]);
+    for (const auto& r : rows)
       for (std::size_t c = 0; c < r.size(); ++c) w[c] = std::max(w[c], width(r[c]));
     auto line = [&](const std::vector<std::string>& r) {
       std::string s;
@@ -53,11 +66,11 @@ class text_table {
       while (!s.empty() && s.back() == ' ') s.pop_back();
       out << s << '\n';
     };
-    line(header_);
+    line(header);
     std::size_t total = 0;
     for (std::size_t c = 0; c < w.size(); ++c) total += w[c] + (c ? 2 : 0);
     out << std::string(total, '-') << '\n';
-    for (const auto& r : rows_) line(r);
+    for (const auto& r : rows) line(r);
   }
 
   /// @brief RFC 4180 CSV: fields with comma, quote or newline are quoted, quotes doubled.
