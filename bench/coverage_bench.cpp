@@ -19,11 +19,11 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <random>
 
+#include "bench_sizes.hpp"
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/model/builder.hpp"
 
@@ -132,50 +132,40 @@ const om::model& nation(std::int64_t size) {
   return *m;
 }
 
-void sizes(benchmark::internal::Benchmark* b) {
-  for (std::int64_t n = 1000; n <= 10'000'000; n *= 10) b->Arg(n);
-}
-
 void export_csv(const om::model& x, const std::string& path) {
-  {
-    {
-      // kind,source,target,extra — organisations are 0…n−1, bodies n…n+B−1 (the governance layer's numbering).
-      std::ofstream out(path);
-      const auto n = x.organisations().size();
-      out << "kind,source,target,extra\n";
-      for (std::size_t i = 0; i < n; ++i)
-        out << "org," << i << ',' << i << ',' << x.organisations()[i].population.value_or(-1) << '\n';
-      for (std::size_t i = 0; i < x.bodies().size(); ++i) {
-        const auto& bd = x.bodies()[i];
-        out << "body," << bd.organisation.value << ',' << n + i << ','
-            << static_cast<int>(bd.layer) + (om::is_decision_body(bd) ? 16 : 0) << '\n';
-      }
-      for (const auto& s : x.seats()) out << "seat," << s.holder.value << ',' << n + s.body.value << ',' << s.votes << '\n';
-      for (const auto& ms : x.memberships()) out << "member," << ms.member.value << ',' << ms.organisation.value << ",0\n";
-      for (const auto& r : x.representations())
-        out << "rep," << r.represented.value << ',' << r.representative.value << ','
-            << (r.body.valid() ? static_cast<std::int64_t>(n + r.body.value) : -1) << '\n';
-      for (const auto& a : x.affiliations())
-        out << "part_of," << a.child.value << ',' << a.parent.value << ',' << static_cast<int>(a.kind) << '\n';
-      for (const auto& e : x.escalations()) out << "esc," << n + e.from.value << ',' << n + e.to.value << ",0\n";
-      for (const auto& o : x.ownerships()) out << "own," << o.owner.value << ',' << o.owned.value << ",1\n";
-    }
+  // kind,source,target,extra — organisations are 0…n−1, bodies n…n+B−1 (the governance layer's numbering).
+  std::ofstream out(path);
+  const auto n = x.organisations().size();
+  out << "kind,source,target,extra\n";
+  for (std::size_t i = 0; i < n; ++i)
+    out << "org," << i << ',' << i << ',' << x.organisations()[i].population.value_or(-1) << '\n';
+  for (std::size_t i = 0; i < x.bodies().size(); ++i) {
+    const auto& bd = x.bodies()[i];
+    out << "body," << bd.organisation.value << ',' << n + i << ','
+        << static_cast<int>(bd.layer) + (om::is_decision_body(bd) ? 16 : 0) << '\n';
   }
+  for (const auto& s : x.seats()) out << "seat," << s.holder.value << ',' << n + s.body.value << ',' << s.votes << '\n';
+  for (const auto& ms : x.memberships()) out << "member," << ms.member.value << ',' << ms.organisation.value << ",0\n";
+  for (const auto& r : x.representations())
+    out << "rep," << r.represented.value << ',' << r.representative.value << ','
+        << (r.body.valid() ? static_cast<std::int64_t>(n + r.body.value) : -1) << '\n';
+  for (const auto& a : x.affiliations())
+    out << "part_of," << a.child.value << ',' << a.parent.value << ',' << static_cast<int>(a.kind) << '\n';
+  for (const auto& e : x.escalations()) out << "esc," << n + e.from.value << ',' << n + e.to.value << ",0\n";
+  for (const auto& o : x.ownerships()) out << "own," << o.owner.value << ',' << o.owned.value << ",1\n";
 }
 
 // Writes the input of this size for the peers (not a timing: scripts/bench.sh runs it alone).
 void BM_ExportCoverage(benchmark::State& state) {
   const auto& m = nation(state.range(0));
-  const char* root = std::getenv("ORGMODEL_BENCH_EXPORT");
+  const auto dir = bench_export_dir("coverage", state.range(0));
   for (auto _ : state)
-    if (root && *root) {
-      const auto dir = std::string(root) + "/coverage-" + std::to_string(state.range(0));
-      std::filesystem::create_directories(dir);
+    if (!dir.empty()) {
       export_csv(m, dir + "/nation.csv");
     }
   state.counters["bodies"] = static_cast<double>(m.bodies().size());
 }
-BENCHMARK(BM_ExportCoverage)->Apply(sizes)->Iterations(1);
+BENCHMARK(BM_ExportCoverage)->Apply(bench_sizes)->Iterations(1);
 
 void BM_CoverageOfAll(benchmark::State& state) {
   const auto& m = nation(state.range(0));
@@ -193,7 +183,7 @@ void BM_CoverageOfAll(benchmark::State& state) {
     state.counters["delegated_" + std::string(om::to_string(static_cast<om::layer>(l)))] = static_cast<double>(r.delegated_count[l]);
   }
 }
-BENCHMARK(BM_CoverageOfAll)->Apply(sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_CoverageOfAll)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_CoverageOneAlliance(benchmark::State& state) {
   const auto& m = nation(state.range(0));

@@ -6,11 +6,11 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <random>
 
+#include "bench_sizes.hpp"
 #include "orgmodel/analysis/allocation.hpp"
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/analysis/funding_trace.hpp"
@@ -90,10 +90,6 @@ const om::model& region(std::int64_t size) {
   return *cached;
 }
 
-void sizes(benchmark::internal::Benchmark* b) {
-  for (std::int64_t n = 1000; n <= 10'000'000; n *= 10) b->Arg(n);
-}
-
 std::vector<std::uint32_t> fund_sources() {
   std::vector<std::uint32_t> s(funds);
   for (std::uint32_t i = 0; i < funds; ++i) s[i] = i;
@@ -114,7 +110,7 @@ void BM_EvaluateFunding(benchmark::State& state) {
   state.counters["flows"] = static_cast<double>(flows);
   state.counters["total_ore"] = total;
 }
-BENCHMARK(BM_EvaluateFunding)->Apply(sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_EvaluateFunding)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 std::vector<om::trace_edge> trace_edges(const om::model& m) {
   const auto ev = om::evaluate_funding(m, 2024);
@@ -127,18 +123,16 @@ std::vector<om::trace_edge> trace_edges(const om::model& m) {
 // Writes the input of this size for the peers (not a timing: scripts/bench.sh runs it alone).
 void BM_ExportFunding(benchmark::State& state) {
   const auto& m = region(state.range(0));
-  const char* root = std::getenv("ORGMODEL_BENCH_EXPORT");
+  const auto dir = bench_export_dir("funding", state.range(0));
   for (auto _ : state)
-    if (root && *root) {
-      const auto dir = std::string(root) + "/funding-" + std::to_string(state.range(0));
-      std::filesystem::create_directories(dir);
+    if (!dir.empty()) {
       std::ofstream out(dir + "/edges.csv");
       out << "from,to,amount\n";
       for (const auto& e : trace_edges(m)) out << e.from << ',' << e.to << ',' << e.amount << '\n';
     }
   state.counters["rules"] = static_cast<double>(m.funding_rules().size());
 }
-BENCHMARK(BM_ExportFunding)->Apply(sizes)->Iterations(1);
+BENCHMARK(BM_ExportFunding)->Apply(bench_sizes)->Iterations(1);
 
 void BM_TraceFlows(benchmark::State& state) {
   const auto& m = region(state.range(0));
@@ -155,7 +149,7 @@ void BM_TraceFlows(benchmark::State& state) {
   state.counters["sources"] = static_cast<double>(sources.size());
   state.counters["checksum_fund0"] = checksum;
 }
-BENCHMARK(BM_TraceFlows)->Apply(sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_TraceFlows)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_EvaluateAndTrace(benchmark::State& state) {
   const auto& m = region(state.range(0));

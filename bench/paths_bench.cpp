@@ -22,12 +22,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <random>
 #include <string>
 
+#include "bench_sizes.hpp"
 #include "orgmodel/analysis/decision_paths.hpp"
 #include "orgmodel/model/builder.hpp"
 
@@ -114,9 +114,6 @@ const fixture& shared(std::int64_t size) {
 }
 
 // Nominal sizes (bodies): 10^3 … 10^7.
-void sizes(benchmark::internal::Benchmark* b) {
-  for (std::int64_t n = 1000; n <= 10'000'000; n *= 10) b->Arg(n);
-}
 
 // What the peers must reproduce: bodies reaching a decision and the sum of their expected days.
 void checksum(benchmark::State& state, const om::decision_latency_table& t) {
@@ -154,16 +151,12 @@ void export_csv(const fixture& f, const std::string& dir) {
 // Writes the input of this size for the peers (not a timing: scripts/bench.sh runs it alone).
 void BM_ExportPaths(benchmark::State& state) {
   const auto& f = shared(state.range(0));
-  const char* root = std::getenv("ORGMODEL_BENCH_EXPORT");
+  const auto dir = bench_export_dir("paths", state.range(0));
   for (auto _ : state)
-    if (root && *root) {
-      const auto dir = std::string(root) + "/paths-" + std::to_string(state.range(0));
-      std::filesystem::create_directories(dir);
-      export_csv(f, dir);
-    }
+    if (!dir.empty()) export_csv(f, dir);
   state.counters["bodies"] = static_cast<double>(f.m.bodies().size());
 }
-BENCHMARK(BM_ExportPaths)->Apply(sizes)->Iterations(1);
+BENCHMARK(BM_ExportPaths)->Apply(bench_sizes)->Iterations(1);
 
 void BM_DecisionLatencyAll(benchmark::State& state) {
   const auto& f = shared(state.range(0));
@@ -177,7 +170,7 @@ void BM_DecisionLatencyAll(benchmark::State& state) {
   checksum(state, t);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.m.bodies().size()));
 }
-BENCHMARK(BM_DecisionLatencyAll)->Apply(sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
+BENCHMARK(BM_DecisionLatencyAll)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 // The search alone on a prepared network, output storage reused: the same part the peers time
 // (they too get their weighted graph built before the clock starts).
@@ -193,7 +186,7 @@ void BM_DecisionLatencySearch(benchmark::State& state) {
   checksum(state, t);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.m.bodies().size()));
 }
-BENCHMARK(BM_DecisionLatencySearch)->Apply(sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
+BENCHMARK(BM_DecisionLatencySearch)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 // Preparing the network alone (per class: filter the lines, fold in the waits).
 void BM_LatencyNetworkBuild(benchmark::State& state) {
@@ -204,7 +197,7 @@ void BM_LatencyNetworkBuild(benchmark::State& state) {
   }
   state.counters["bodies"] = static_cast<double>(f.m.bodies().size());
 }
-BENCHMARK(BM_LatencyNetworkBuild)->Apply(sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
+BENCHMARK(BM_LatencyNetworkBuild)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 void BM_DecisionPathsOneBody(benchmark::State& state) {
   const auto& f = shared(1'000'000);
