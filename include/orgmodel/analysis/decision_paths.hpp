@@ -517,30 +517,18 @@ class latency_network {
       const auto w = wait_at(bodies[i], opt.defaults);
       info_[i] = {w.expected, w.worst, bodies[i].mandates.contains(c), w.assumed};
     }
-    // The reversed CSR by counting sort over the layer graph's out-edges, which lie in memory in
-    // (source, line) order — the order of its in-edges too (Boost builds them by a stable counting
-    // sort of the out-edges), so lines_into keeps that order. Two sequential passes instead of
-    // three random reads per in-edge; whether a line carries the class is read once per line.
-    const auto& gr = g.graph();
-    std::vector<std::uint8_t> carries(lines.size());
-    for (std::size_t r = 0; r < lines.size(); ++r) carries[r] = lines[r].classes.contains(c) ? 1 : 0;
-    const auto n = static_cast<std::uint32_t>(bodies.size());
-    start_.assign(std::size_t{n} + 1, 0);
-    for (std::uint32_t u = 0; u < n; ++u) {
-      if (info_[u].holder) continue;
-      for (auto [it, end] = boost::out_edges(u, gr); it != end; ++it)
-        if (carries[gr[*it].relation]) ++start_[boost::target(*it, gr) + 1];
-    }
-    for (std::uint32_t w = 0; w < n; ++w) start_[w + 1] += start_[w];
-    in_.resize(start_[n]);
-    std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
-    for (std::uint32_t u = 0; u < n; ++u) {
-      if (info_[u].holder) continue;
-      for (auto [it, end] = boost::out_edges(u, gr); it != end; ++it) {
-        const auto r = gr[*it].relation;
-        if (carries[r]) in_[fill[boost::target(*it, gr)]++] = {u, r, lines[r].preparation_days};
+    start_.resize(bodies.size() + 1);
+    in_.reserve(lines.size());
+    for (std::uint32_t w = 0; w < bodies.size(); ++w) {
+      start_[w] = static_cast<std::uint32_t>(in_.size());
+      for (auto [it, end] = boost::in_edges(w, g.graph()); it != end; ++it) {
+        const auto r = g.graph()[*it].relation;
+        const auto u = static_cast<std::uint32_t>(boost::source(*it, g.graph()));
+        if (!lines[r].classes.contains(c) || info_[u].holder) continue;
+        in_.push_back({u, r, lines[r].preparation_days});
       }
     }
+    start_[bodies.size()] = static_cast<std::uint32_t>(in_.size());
   }
   [[nodiscard]] decision_class matter() const noexcept { return matter_; }
   [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(info_.size()); }

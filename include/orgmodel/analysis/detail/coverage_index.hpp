@@ -56,16 +56,9 @@ struct coverage_index {
     const auto own = md.ownerships();
     const auto fund = md.funding_rules();
     auto id = [](std::size_t i) { return static_cast<std::uint32_t>(i); };
-    // Bodies and seats are large records and the most numerous: read each once into compact
-    // key arrays, so that the two passes of each counting sort stream 4 bytes per item, not a record.
-    std::vector<std::uint32_t> key(bodies.size());
-    for (std::size_t i = 0; i < bodies.size(); ++i) key[i] = bodies[i].organisation.value;
-    bodies_of = make_rows(n_orgs, bodies.size(), [&](std::size_t i) { return key[i]; }, id);
-    std::vector<std::uint32_t> holder(seats.size());
-    key.resize(seats.size());
-    for (std::size_t i = 0; i < seats.size(); ++i) key[i] = seats[i].body.value, holder[i] = seats[i].holder.value;
-    seats_on = make_rows(n_bodies, seats.size(), [&](std::size_t i) { return key[i]; }, id);
-    seats_of = make_rows(n_orgs, seats.size(), [&](std::size_t i) { return holder[i]; }, id);
+    bodies_of = make_rows(n_orgs, bodies.size(), [&](std::size_t i) { return bodies[i].organisation.value; }, id);
+    seats_on = make_rows(n_bodies, seats.size(), [&](std::size_t i) { return seats[i].body.value; }, id);
+    seats_of = make_rows(n_orgs, seats.size(), [&](std::size_t i) { return seats[i].holder.value; }, id);
     escalates_to = make_rows(n_bodies, esc.size(), [&](std::size_t i) { return esc[i].from.value; },
                              [&](std::size_t i) { return esc[i].to.value; });
     // Part-of and business-area-of make the parent's bodies governance of the child; a host
