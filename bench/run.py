@@ -96,7 +96,8 @@ def load_now():
         if len(parts) < 4:
             continue
         pid, ppid, cpu, comm = int(parts[0]), int(parts[1]), float(parts[2]), parts[3]
-        if pid in (me, os.getppid()) or ppid == me or cpu <= 20.0:
+        # (ps itself shows a high share: %CPU is averaged over a process's short life)
+        if pid in (me, os.getppid()) or ppid == me or cpu <= 20.0 or comm == "ps":
             continue
         busy.append((pid, cpu, comm))
     return load1, busy
