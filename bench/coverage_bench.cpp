@@ -1,23 +1,29 @@
-// Coverage of every stakeholder of a synthetic nation: 10^5 municipalities, 10^6 bodies.
+// Coverage of every stakeholder of a synthetic nation of 10^3 … 10^7 bodies (nominal size; at
+// 10^6: 10^5 municipalities, 1 000 200 bodies).
 //
-// The nation (generated here; orgmodel::synth had not landed when this was written): 5 000
-// counties of 20 municipalities. Each municipality has 9 bodies of its own (council, executive
+// The nation (generated here; orgmodel::synth had not landed when this was written): size/200
+// counties (5 000 at 10^6) of 20 municipalities. Each municipality has 9 bodies of its own (council, executive
 // board, 5 committees, chief executive, business office), each with its own seat. Each county has
 // a region (14 bodies) and a joint organisation (6 bodies: steering group of 15 KSOs + the region,
 // management group of all 20 + the region, working group of 10, owners' meeting of 18 + the
 // region, reference group, team); every third joint organisation is part of its region and
 // escalates to the region's growth committee; every second is a company owned by its region and
 // 18 municipalities. The 5 municipalities off the steering group are represented on it by the
-// first of the 15. 100 cross-county alliances of 50 members each add a steering group of 10 that
-// represents the other 40, and a members' meeting — 1 000 200 bodies in all.
+// first of the 15. counties/50 cross-county alliances (100 at 10^6) of 50 members each add a steering
+// group of 10 that represents the other 40, and a members' meeting — 1 000 200 bodies in all at 10^6.
+// Seed 42 at every size.
 //
-// ORGMODEL_COVERAGE_CSV=path writes the same nation as a typed edge list for bench/peers.
+// BM_ExportCoverage/<size> (run by scripts/bench.sh once, before the timings) writes the same
+// nation as a typed edge list for bench/peers/coverage_peers.py to
+// $ORGMODEL_BENCH_EXPORT/coverage-<size>/nation.csv.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <random>
 
+#include "bench_sizes.hpp"
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/model/builder.hpp"
 
@@ -25,12 +31,13 @@ namespace om = orgmodel;
 
 namespace {
 
-constexpr std::uint32_t counties = 5000, per_county = 20, alliances = 100, alliance_size = 50;
+constexpr std::uint32_t per_county = 20, alliance_size = 50;
 
-om::model synthetic_nation() {
+om::model synthetic_nation(std::uint32_t counties) {
+  const std::uint32_t alliances = std::max<std::uint32_t>(1, counties / 50);
   om::model_builder b("nation", "Synthetic nation");
   const std::size_t n_mun = std::size_t{counties} * per_county;
-  b.reserve(n_mun + 2 * counties + alliances, 1'000'200, 1'400'000);
+  b.reserve(n_mun + 2 * counties + alliances, std::size_t{counties} * 200 + 2 * alliances, std::size_t{counties} * 280);
   std::mt19937 rng(42);
   auto org = [&](std::string id, om::organisation_kind k, std::optional<std::int64_t> pop) {
     return b.add_organisation({.id = std::move(id), .name = "", .kind = k, .population = pop});
@@ -110,44 +117,64 @@ om::model synthetic_nation() {
   return std::move(b).build();
 }
 
-const om::model& nation() {
-  static const om::model m = [] {
-    auto x = synthetic_nation();
-    if (const char* path = std::getenv("ORGMODEL_COVERAGE_CSV")) {
-      // kind,source,target,extra — organisations are 0…n−1, bodies n…n+B−1 (the governance layer's numbering).
-      std::ofstream out(path);
-      const auto n = x.organisations().size();
-      out << "kind,source,target,extra\n";
-      for (std::size_t i = 0; i < n; ++i)
-        out << "org," << i << ',' << i << ',' << x.organisations()[i].population.value_or(-1) << '\n';
-      for (std::size_t i = 0; i < x.bodies().size(); ++i) {
-        const auto& bd = x.bodies()[i];
-        out << "body," << bd.organisation.value << ',' << n + i << ','
-            << static_cast<int>(bd.layer) + (om::is_decision_body(bd) ? 16 : 0) << '\n';
-      }
-      for (const auto& s : x.seats()) out << "seat," << s.holder.value << ',' << n + s.body.value << ',' << s.votes << '\n';
-      for (const auto& ms : x.memberships()) out << "member," << ms.member.value << ',' << ms.organisation.value << ",0\n";
-      for (const auto& r : x.representations())
-        out << "rep," << r.represented.value << ',' << r.representative.value << ','
-            << (r.body.valid() ? static_cast<std::int64_t>(n + r.body.value) : -1) << '\n';
-      for (const auto& a : x.affiliations())
-        out << "part_of," << a.child.value << ',' << a.parent.value << ',' << static_cast<int>(a.kind) << '\n';
-      for (const auto& e : x.escalations()) out << "esc," << n + e.from.value << ',' << n + e.to.value << ",0\n";
-      for (const auto& o : x.ownerships()) out << "own," << o.owner.value << ',' << o.owned.value << ",1\n";
-    }
-    return x;
-  }();
-  return m;
+std::uint32_t counties_for(std::int64_t size) { return static_cast<std::uint32_t>(std::max<std::int64_t>(3, size / 200)); }
+
+// The nation of nominal size `size` (bodies ≈ size): one at a time, so that a process's memory is
+// that of its largest size.
+const om::model& nation(std::int64_t size) {
+  static std::unique_ptr<om::model> m;
+  static std::int64_t current = -1;
+  if (current != size) {
+    m.reset();
+    m = std::make_unique<om::model>(synthetic_nation(counties_for(size)));
+    current = size;
+  }
+  return *m;
 }
 
+void export_csv(const om::model& x, const std::string& path) {
+  // kind,source,target,extra — organisations are 0…n−1, bodies n…n+B−1 (the governance layer's numbering).
+  std::ofstream out(path);
+  const auto n = x.organisations().size();
+  out << "kind,source,target,extra\n";
+  for (std::size_t i = 0; i < n; ++i)
+    out << "org," << i << ',' << i << ',' << x.organisations()[i].population.value_or(-1) << '\n';
+  for (std::size_t i = 0; i < x.bodies().size(); ++i) {
+    const auto& bd = x.bodies()[i];
+    out << "body," << bd.organisation.value << ',' << n + i << ','
+        << static_cast<int>(bd.layer) + (om::is_decision_body(bd) ? 16 : 0) << '\n';
+  }
+  for (const auto& s : x.seats()) out << "seat," << s.holder.value << ',' << n + s.body.value << ',' << s.votes << '\n';
+  for (const auto& ms : x.memberships()) out << "member," << ms.member.value << ',' << ms.organisation.value << ",0\n";
+  for (const auto& r : x.representations())
+    out << "rep," << r.represented.value << ',' << r.representative.value << ','
+        << (r.body.valid() ? static_cast<std::int64_t>(n + r.body.value) : -1) << '\n';
+  for (const auto& a : x.affiliations())
+    out << "part_of," << a.child.value << ',' << a.parent.value << ',' << static_cast<int>(a.kind) << '\n';
+  for (const auto& e : x.escalations()) out << "esc," << n + e.from.value << ',' << n + e.to.value << ",0\n";
+  for (const auto& o : x.ownerships()) out << "own," << o.owner.value << ',' << o.owned.value << ",1\n";
+}
+
+// Writes the input of this size for the peers (not a timing: scripts/bench.sh runs it alone).
+void BM_ExportCoverage(benchmark::State& state) {
+  const auto& m = nation(state.range(0));
+  const auto dir = bench_export_dir("coverage", state.range(0));
+  for (auto _ : state)
+    if (!dir.empty()) {
+      export_csv(m, dir + "/nation.csv");
+    }
+  state.counters["bodies"] = static_cast<double>(m.bodies().size());
+}
+BENCHMARK(BM_ExportCoverage)->Apply(bench_sizes)->Iterations(1);
+
 void BM_CoverageOfAll(benchmark::State& state) {
-  const auto& m = nation();
+  const auto& m = nation(state.range(0));
   om::coverage_all_result r;
   for (auto _ : state) {
     r = om::coverage_of_all(m);
     benchmark::DoNotOptimize(r.direct.data());
   }
-  state.counters["municipalities"] = static_cast<double>(counties * per_county);
+  state.counters["municipalities"] = static_cast<double>(counties_for(state.range(0)) * per_county);
   state.counters["bodies"] = static_cast<double>(m.bodies().size());
   state.counters["seats"] = static_cast<double>(m.seats().size());
   state.counters["pairs"] = static_cast<double>(r.stakeholders.size());
@@ -156,22 +183,22 @@ void BM_CoverageOfAll(benchmark::State& state) {
     state.counters["delegated_" + std::string(om::to_string(static_cast<om::layer>(l)))] = static_cast<double>(r.delegated_count[l]);
   }
 }
-BENCHMARK(BM_CoverageOfAll)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_CoverageOfAll)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_CoverageOneAlliance(benchmark::State& state) {
-  const auto& m = nation();
+  const auto& m = nation(state.range(0));
   const auto subject = m.organisation_at("a0");
   for (auto _ : state) {
     auto r = om::coverage(m, {.subject = subject});
     benchmark::DoNotOptimize(r.by_layer.data());
   }
 }
-BENCHMARK(BM_CoverageOneAlliance)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_CoverageOneAlliance)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_MinimumCoverGreedyNation(benchmark::State& state) {
   // Set cover over the whole nation: every decision body of every joint organisation as a set of
   // its member seat holders — 10^5 elements, the greedy bucket queue.
-  const auto& m = nation();
+  const auto& m = nation(state.range(0));
   const auto n = static_cast<std::uint32_t>(m.organisations().size());
   om::set_system s;
   s.elements = n;
@@ -201,6 +228,6 @@ void BM_MinimumCoverGreedyNation(benchmark::State& state) {
   state.counters["lower_bound"] = static_cast<double>(r.lower_bound);
   state.counters["bound_H_d"] = r.approximation_bound;
 }
-BENCHMARK(BM_MinimumCoverGreedyNation)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_MinimumCoverGreedyNation)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace

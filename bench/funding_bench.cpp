@@ -1,7 +1,8 @@
-// Funding at scale: rule evaluation and proportional tracing on a synthetic region with 10^6
-// funding rules, Shapley sampling for 1 000 players, exact Shapley and the nucleolus on small
-// games. Set ORGMODEL_FUNDING_EDGES=<file.csv> to write the evaluated flows as the edge list
-// that bench/peers/funding_peers.py traces with NetworkX (sources: nodes 0..9, the funds).
+// Funding at scale: rule evaluation and proportional tracing on a synthetic region with 10^3 …
+// 10^7 funding rules (nominal size), Shapley sampling for 1 000 players, exact Shapley and the
+// nucleolus on small games. BM_ExportFunding/<size> (run by scripts/bench.sh once, before the
+// timings) writes the evaluated flows as the edge list that bench/peers/funding_peers.py traces
+// with NetworkX (sources: nodes 0..9, the funds) to $ORGMODEL_BENCH_EXPORT/funding-<size>/edges.csv.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <memory>
 #include <random>
 
+#include "bench_sizes.hpp"
 #include "orgmodel/analysis/allocation.hpp"
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/analysis/funding_trace.hpp"
@@ -18,14 +20,23 @@ namespace om = orgmodel;
 
 namespace {
 
-constexpr std::uint32_t funds = 10, agencies = 100, regions = 100, projects = 10'000, payers = 200'000,
-                        recipients = 50'000;
+constexpr std::uint32_t funds = 10, agencies = 100, regions = 100;
 
 // Layered synthetic region (a DAG): funds → agencies (fixed), agencies → projects (share of a
 // total), municipalities → projects (per inhabitant, grouped per project), regions → projects
-// (matching that project's municipal group), projects → recipients (fixed). ≈ 1.0 million rules.
-const om::model& region() {
-  static const std::unique_ptr<om::model> m = [] {
+// (matching that project's municipal group), projects → recipients (fixed). 100 rules per project
+// and size/100 projects (10 000 at 10^6: 1 000 200 rules), 20 municipalities and 5 recipients per
+// project. Seed 2024 at every size. One region at a time, so that a process's memory is that of
+// its largest size.
+const om::model& region(std::int64_t size) {
+  static std::unique_ptr<om::model> cached;
+  static std::int64_t current = -1;
+  if (current == size) return *cached;
+  cached.reset();
+  current = size;
+  const auto projects = static_cast<std::uint32_t>(std::max<std::int64_t>(1, size / 100));
+  const std::uint32_t payers = 20 * projects, recipients = 5 * projects;
+  cached = [&] {
     std::mt19937_64 rng(2024);
     om::model_builder b("synthetic-region", "Synthetic region");
     auto& d = b.data();
@@ -45,7 +56,7 @@ const om::model& region() {
     for (std::uint32_t i = 0; i < payers; ++i)
       org("municipality-", i, om::organisation_kind::municipality, 2'000 + static_cast<std::int64_t>(rng() % 200'000));
     for (std::uint32_t i = 0; i < recipients; ++i) org("recipient-", i, om::organisation_kind::company, std::nullopt);
-    d.funding_rules.reserve(1'001'000);
+    d.funding_rules.reserve(std::size_t{projects} * 100 + 2 * agencies);
     std::uint64_t rid = 0;
     auto rule = [&](om::funding_rule r) {
       r.id.assign(1, 'r');
@@ -76,7 +87,7 @@ const om::model& region() {
     }
     return std::make_unique<om::model>(std::move(b).build());
   }();
-  return *m;
+  return *cached;
 }
 
 std::vector<std::uint32_t> fund_sources() {
@@ -86,29 +97,46 @@ std::vector<std::uint32_t> fund_sources() {
 }
 
 void BM_EvaluateFunding(benchmark::State& state) {
-  const auto& m = region();
+  const auto& m = region(state.range(0));
   std::size_t flows = 0;
+  double total = 0;
   for (auto _ : state) {
     auto ev = om::evaluate_funding(m, 2024);
     flows = ev.flows.size();
+    total = static_cast<double>(ev.total().known.minor());
     benchmark::DoNotOptimize(ev.flows.data());
   }
   state.counters["rules"] = static_cast<double>(m.funding_rules().size());
   state.counters["flows"] = static_cast<double>(flows);
+  state.counters["total_ore"] = total;
 }
-BENCHMARK(BM_EvaluateFunding)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_EvaluateFunding)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void BM_TraceFlows(benchmark::State& state) {
-  const auto& m = region();
+std::vector<om::trace_edge> trace_edges(const om::model& m) {
   const auto ev = om::evaluate_funding(m, 2024);
   std::vector<om::trace_edge> edges;
   edges.reserve(ev.flows.size());
   for (const auto& f : ev.flows) edges.push_back({f.payer.value, f.recipient.value, f.amount->minor()});
-  if (const char* path = std::getenv("ORGMODEL_FUNDING_EDGES")) {
-    std::ofstream out(path);
-    out << "from,to,amount\n";
-    for (const auto& e : edges) out << e.from << ',' << e.to << ',' << e.amount << '\n';
-  }
+  return edges;
+}
+
+// Writes the input of this size for the peers (not a timing: scripts/bench.sh runs it alone).
+void BM_ExportFunding(benchmark::State& state) {
+  const auto& m = region(state.range(0));
+  const auto dir = bench_export_dir("funding", state.range(0));
+  for (auto _ : state)
+    if (!dir.empty()) {
+      std::ofstream out(dir + "/edges.csv");
+      out << "from,to,amount\n";
+      for (const auto& e : trace_edges(m)) out << e.from << ',' << e.to << ',' << e.amount << '\n';
+    }
+  state.counters["rules"] = static_cast<double>(m.funding_rules().size());
+}
+BENCHMARK(BM_ExportFunding)->Apply(bench_sizes)->Iterations(1);
+
+void BM_TraceFlows(benchmark::State& state) {
+  const auto& m = region(state.range(0));
+  const auto edges = trace_edges(m);
   const auto sources = fund_sources();
   double checksum = 0;
   for (auto _ : state) {
@@ -121,10 +149,10 @@ void BM_TraceFlows(benchmark::State& state) {
   state.counters["sources"] = static_cast<double>(sources.size());
   state.counters["checksum_fund0"] = checksum;
 }
-BENCHMARK(BM_TraceFlows)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_TraceFlows)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_EvaluateAndTrace(benchmark::State& state) {
-  const auto& m = region();
+  const auto& m = region(state.range(0));
   const auto sources = fund_sources();
   for (auto _ : state) {
     auto ev = om::evaluate_funding(m, 2024);
@@ -132,7 +160,7 @@ void BM_EvaluateAndTrace(benchmark::State& state) {
     benchmark::DoNotOptimize(t.activities.data());
   }
 }
-BENCHMARK(BM_EvaluateAndTrace)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_EvaluateAndTrace)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_ShapleySample1000(benchmark::State& state) {
   std::mt19937_64 rng(7);

@@ -1,11 +1,11 @@
-// All-bodies decision latency on a synthetic escalation structure of about 10^6 bodies.
+// All-bodies decision latency on a synthetic escalation structure of 10^3 … 10^7 bodies.
 //
-// Shape (a realistic region writ large): 1 000 regions, each with a regional committee (political,
+// Shape (a realistic region writ large): size/1 000 regions (1 000 at the nominal size 10^6), each with a regional committee (political,
 // 10 meetings a year, decides budgets) fed by 100 small hierarchies of 10 bodies: 8 teams or
 // officials (cadence unknown → defaults) → a management group (12/yr, decides contracts) → a
 // steering group (2–4/yr, decides strategy) → the committee; plus 20 % random extra lines from a
 // body to a higher level of another hierarchy in the same region (still acyclic). Preparation
-// lags 0–20 days. 1 001 000 bodies, ≈ 1.2 × 10^6 lines.
+// lags 0–20 days. 1 001 000 bodies, ≈ 1.2 × 10^6 lines at 10^6. Seed 42 at every size.
 //
 // Timed: BM_DecisionLatencyAll = decision_latency_all(layer graph, budget) — preparing the class's
 // network (per-body waits, the lines carrying the class, reversed) and one multi-source Dijkstra;
@@ -13,18 +13,21 @@
 // BM_LatencyNetworkBuild = the preparation alone. Never timed: building the model and its layer
 // graph (the loading).
 //
-// With ORGMODEL_PATHS_EXPORT=<dir> the same input is written as CSV for bench/peers/paths_peers.py:
-// <dir>/bodies.csv (body, expected wait, holder) and <dir>/lines.csv (from, to, preparation days,
-// only the lines carrying the budget class), plus <dir>/cpp_result.txt (reachable count, sum).
+// BM_ExportPaths/<size> (run by scripts/bench.sh once, before the timings) writes the same input as
+// CSV for bench/peers/paths_peers.py into $ORGMODEL_BENCH_EXPORT/paths-<size>/: bodies.csv (body,
+// expected wait, holder) and lines.csv (from, to, preparation days, only the lines carrying the
+// budget class), plus cpp_result.txt (reachable count, sum).
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <string>
 
+#include "bench_sizes.hpp"
 #include "orgmodel/analysis/decision_paths.hpp"
 #include "orgmodel/model/builder.hpp"
 
@@ -94,12 +97,32 @@ om::model synthetic(std::uint32_t regions, std::uint32_t hierarchies, std::uint6
 struct fixture {
   om::model m;
   om::layer_graph g;
-  fixture() : m(synthetic(1000, 100, 42)), g(m, om::relation_layer::escalation) {}
+  explicit fixture(std::uint32_t regions) : m(synthetic(regions, 100, 42)), g(m, om::relation_layer::escalation) {}
 };
 
-const fixture& shared() {
-  static const fixture f;
-  return f;
+// The input of nominal size `size` (bodies ≈ size): one at a time, so that a process's memory is
+// that of its largest size.
+const fixture& shared(std::int64_t size) {
+  static std::unique_ptr<fixture> f;
+  static std::int64_t current = -1;
+  if (current != size) {
+    f.reset();
+    f = std::make_unique<fixture>(static_cast<std::uint32_t>(std::max<std::int64_t>(1, size / 1000)));
+    current = size;
+  }
+  return *f;
+}
+
+// Nominal sizes (bodies): 10^3 … 10^7.
+
+// What the peers must reproduce: bodies reaching a decision and the sum of their expected days.
+void checksum(benchmark::State& state, const om::decision_latency_table& t) {
+  std::size_t reachable = 0;
+  double sum = 0;
+  for (double d : t.expected)
+    if (std::isfinite(d)) ++reachable, sum += d;
+  state.counters["reachable"] = static_cast<double>(reachable);
+  state.counters["sum_expected_days"] = sum;
 }
 
 void export_csv(const fixture& f, const std::string& dir) {
@@ -125,48 +148,59 @@ void export_csv(const fixture& f, const std::string& dir) {
       << "\nsum_expected_days " << buf << '\n';
 }
 
+// Writes the input of this size for the peers (not a timing: scripts/bench.sh runs it alone).
+void BM_ExportPaths(benchmark::State& state) {
+  const auto& f = shared(state.range(0));
+  const auto dir = bench_export_dir("paths", state.range(0));
+  for (auto _ : state)
+    if (!dir.empty()) export_csv(f, dir);
+  state.counters["bodies"] = static_cast<double>(f.m.bodies().size());
+}
+BENCHMARK(BM_ExportPaths)->Apply(bench_sizes)->Iterations(1);
+
 void BM_DecisionLatencyAll(benchmark::State& state) {
-  const auto& f = shared();
-  if (const char* dir = std::getenv("ORGMODEL_PATHS_EXPORT"); dir && *dir) {
-    static const bool done = (export_csv(f, dir), true);
-    (void)done;
-  }
+  const auto& f = shared(state.range(0));
+  om::decision_latency_table t;
   for (auto _ : state) {
-    auto t = om::decision_latency_all(f.g, dc::budget);
+    t = om::decision_latency_all(f.g, dc::budget);
     benchmark::DoNotOptimize(t.expected.data());
   }
   state.counters["bodies"] = static_cast<double>(f.m.bodies().size());
   state.counters["lines"] = static_cast<double>(f.m.escalations().size());
+  checksum(state, t);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.m.bodies().size()));
 }
-BENCHMARK(BM_DecisionLatencyAll)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_DecisionLatencyAll)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 // The search alone on a prepared network, output storage reused: the same part the peers time
 // (they too get their weighted graph built before the clock starts).
 void BM_DecisionLatencySearch(benchmark::State& state) {
-  const auto& f = shared();
+  const auto& f = shared(state.range(0));
   const om::latency_network net(f.g, dc::budget);
   om::decision_latency_table t;
   for (auto _ : state) {
     net.search(t);
     benchmark::DoNotOptimize(t.expected.data());
   }
+  state.counters["bodies"] = static_cast<double>(f.m.bodies().size());
+  checksum(state, t);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.m.bodies().size()));
 }
-BENCHMARK(BM_DecisionLatencySearch)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_DecisionLatencySearch)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 // Preparing the network alone (per class: filter the lines, fold in the waits).
 void BM_LatencyNetworkBuild(benchmark::State& state) {
-  const auto& f = shared();
+  const auto& f = shared(state.range(0));
   for (auto _ : state) {
     om::latency_network net(f.g, dc::budget);
     benchmark::DoNotOptimize(&net);
   }
+  state.counters["bodies"] = static_cast<double>(f.m.bodies().size());
 }
-BENCHMARK(BM_LatencyNetworkBuild)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_LatencyNetworkBuild)->Apply(bench_sizes)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 void BM_DecisionPathsOneBody(benchmark::State& state) {
-  const auto& f = shared();
+  const auto& f = shared(1'000'000);
   const om::body_index team(3);  // a team in the first region
   for (auto _ : state) {
     auto r = om::decision_paths(f.g, team, dc::budget);

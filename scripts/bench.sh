@@ -1,37 +1,64 @@
 #!/usr/bin/env bash
-# Builds the benchmarks in Release, runs every bench_* with its JSON kept in bench/results/<name>.json
-# (and the console table in bench/results/<name>.txt), then the Python peers on a generated model.
-#   scripts/bench.sh [--filter REGEX] [--peers-municipalities N]
-# The largest sizes (10^7 entities) take ~2 GB and a minute on 2 cores: run them rarely.
+# The benchmark suite in one command (docs/benchmarks.md): Release build (build/bench, -O3 -DNDEBUG,
+# ccache), a quiet-machine check, inputs generated once (fixed seeds, nominal sizes 10^3 … 10^7),
+# every orgmodel benchmark and every peer (NetworkX, igraph, graph-tool) on the same inputs, raw
+# JSON in bench/results/, then bench/README.md's tables and bench/results/plots/*.svg regenerated.
+#
+#   scripts/bench.sh [--quick] [--allow-loaded] [--peer-limit SECONDS] [--only latency,coverage,funding]
+#                    [--max-size N] [--peer-max-size N] [--out DIR] [--no-build] [--compare REV]
+#
+#   --quick         sizes 10^3 and 10^4 only, peers limited to 30 s: tests the suite in a few minutes
+#   --allow-loaded  run even when the machine is busy; every figure is then marked "loaded"
+#   --compare REV   also build REV (a git revision) in a worktree under build/, run its suite into
+#                   bench/results/compare-REV/ and print the orgmodel CPU times side by side
+# Without --allow-loaded it refuses (exit 3) unless the 1-minute load average is ≤ 0.5 and no
+# other process uses more than 20 % CPU. The full run takes about 15–20 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-filter=""
-peer_n=40000
+run_args=()
+build=1
+compare=""
+out=bench/results
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --filter) filter="$2"; shift 2 ;;
-    --peers-municipalities) peer_n="$2"; shift 2 ;;
-    *) echo "usage: scripts/bench.sh [--filter REGEX] [--peers-municipalities N]" >&2; exit 64 ;;
+    --quick|--allow-loaded) run_args+=("$1"); shift ;;
+    --peer-limit|--only|--max-size|--peer-max-size) run_args+=("$1" "$2"); shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --compare) compare="$2"; shift 2 ;;
+    *) sed -n '2,16p' "$0" >&2; exit 64 ;;
   esac
 done
-export CCACHE_BASEDIR="$PWD" CCACHE_SLOPPINESS=pch_defines,time_macros
-cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DORGMODEL_BUILD_BENCHMARKS=ON \
-  -DORGMODEL_BUILD_TESTS=OFF -DORGMODEL_BUILD_EXAMPLES=ON -DORGMODEL_CONSUMER_TESTS=OFF -DORGMODEL_HEADER_CHECKS=OFF
-cmake --build build/bench -j2
-mkdir -p bench/results
-for b in build/bench/bench/bench_*; do
-  [[ -x "$b" ]] || continue
-  name=$(basename "$b"); name=${name#bench_}
-  echo "== $name"
-  args=(--benchmark_out="bench/results/$name.json" --benchmark_out_format=json)
-  [[ -n "$filter" ]] && args+=(--benchmark_filter="$filter")
-  "$b" "${args[@]}" | tee "bench/results/$name.txt"
-done
-# Peers: load the same edge lists into NetworkX, igraph, graph-tool and SciPy (Debian's python3).
-dir=build/bench/peers
-build/bench/examples/orgmodel synth --municipalities "$peer_n" --seed 2024 --quiet --edges-dir "$dir/edges" --format json \
-  > bench/results/peers_synth.json
-for p in bench/peers/*.py; do
-  echo "== peer $(basename "$p")"
-  /usr/bin/python3 "$p" "$dir/edges" | tee "bench/results/peer_$(basename "$p" .py).txt" || true
-done
+
+build_suite() {  # $1 source dir, $2 build dir
+  export CCACHE_BASEDIR="$PWD" CCACHE_SLOPPINESS=pch_defines,time_macros
+  local launcher=()
+  command -v ccache > /dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  cmake -S "$1" -B "$2" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" -DORGMODEL_BUILD_BENCHMARKS=ON \
+    -DORGMODEL_BUILD_TESTS=OFF -DORGMODEL_BUILD_EXAMPLES=OFF -DORGMODEL_CONSUMER_TESTS=OFF \
+    -DORGMODEL_HEADER_CHECKS=OFF > "$2.configure.log"
+  # Release is -O3 -DNDEBUG (CMake's default flags for Release).
+  nice cmake --build "$2" -j"$(nproc)" --target bench_paths_bench bench_coverage_bench bench_funding_bench
+}
+
+if [[ $build == 1 ]]; then
+  mkdir -p build
+  build_suite . build/bench
+fi
+/usr/bin/python3 bench/run.py --build build/bench --out "$out" "${run_args[@]}"
+/usr/bin/python3 bench/tables.py --results "$out" --readme bench/README.md
+
+if [[ -n "$compare" ]]; then
+  rev=$(git rev-parse --short "$compare")
+  wt=build/compare-$rev
+  [[ -d $wt ]] || git worktree add --detach "$wt" "$rev"
+  mkdir -p "$wt/build"
+  build_suite "$wt" "$wt/build/bench"
+  # The other revision's generators may differ: its own run.py if it has one, else ours.
+  runner=bench/run.py
+  [[ -f $wt/bench/run.py ]] && runner=$wt/bench/run.py
+  cmp_args=(--allow-loaded --peer-max-size 0)  # orgmodel only: the peers do not change between commits
+  for a in "${run_args[@]}"; do [[ $a == --allow-loaded ]] || cmp_args+=("$a"); done
+  /usr/bin/python3 "$runner" --build "$wt/build/bench" --out "bench/results/compare-$rev" "${cmp_args[@]}"
+  /usr/bin/python3 bench/compare.py "$out" "bench/results/compare-$rev"
+fi

@@ -14,7 +14,7 @@ for arg in "$@"; do
                  libboost-mpi-dev libboost-graph-parallel-dev openmpi-bin  # orgmodel::distributed, ctest -L distributed
                  clang libclang-rt-14-dev) ;;  # libFuzzer (scripts/fuzz.sh --smoke)
     --bench)  # scripts/bench.sh: Google Benchmark and the peers
-      packages+=(libbenchmark-dev python3-networkx python3-igraph python3-scipy python3-graph-tool) ;;
+      packages+=(libbenchmark-dev python3-networkx python3-igraph python3-scipy python3-graph-tool time) ;;
     *) echo "usage: scripts/install-deps.sh [--tests] [--bench]" >&2; exit 64 ;;
   esac
 done

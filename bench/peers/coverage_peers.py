@@ -2,8 +2,9 @@
 """Coverage of every stakeholder of the synthetic nation of bench/coverage_bench.cpp, computed
 with NetworkX and with graph-tool from the same typed CSV edge list, for a side-by-side timing.
 
-    ORGMODEL_COVERAGE_CSV=/tmp/nation.csv build/bench/bench/bench_coverage_bench   # writes the CSV
-    /usr/bin/python3 bench/peers/coverage_peers.py /tmp/nation.csv [networkx|graph-tool|both]
+    ORGMODEL_BENCH_EXPORT=/tmp/in build/bench/bench/bench_coverage_bench --benchmark_filter=Export/1000000
+    /usr/bin/python3 bench/peers/coverage_peers.py /tmp/in/coverage-1000000/nation.csv [networkx|graph-tool|both]
+    /usr/bin/python3 bench/peers/coverage_peers.py FILE --tool networkx --json   # one JSON line (bench/run.py)
 
 Same rules as orgmodel::coverage_of_all for what the synthetic nation holds: a subject's
 governance bodies are its own plus the bodies of governing parents (part_of / business_area_of,
@@ -30,12 +31,17 @@ def read_rows(path):
         return [(k, int(a), int(b), int(c)) for k, a, b, c in r]
 
 
-def summarise(pairs, direct_count, delegated_count, t_load, t_compute, name):
-    out = {"peer": name, "pairs": pairs, "load_s": round(t_load, 3), "compute_s": round(t_compute, 3)}
+def summarise(pairs, direct_count, delegated_count, t_load, t_compute, name, cpu=None):
+    """Prints one JSON line: the timings (compute_s wall, cpu_s process CPU time of the computation
+    alone) and the checksum, the per-layer totals that orgmodel's benchmark reports as counters."""
+    checksum = {"pairs": pairs}
     for i, l in enumerate(LAYERS):
-        out["direct_" + l] = direct_count[i]
-        out["delegated_" + l] = delegated_count[i]
-    print(json.dumps(out))
+        checksum["direct_" + l] = direct_count[i]
+        checksum["delegated_" + l] = delegated_count[i]
+    tool, version = name.split(" ", 1)
+    print(json.dumps({"peer": name, "tool": tool, "version": version, "load_s": round(t_load, 3),
+                      "compute_s": round(t_compute, 3), "wall_s": t_compute, "cpu_s": cpu,
+                      "checksum": checksum, **checksum}), flush=True)
 
 
 def run_networkx(rows):
@@ -60,7 +66,7 @@ def run_networkx(rows):
             g.add_edge(a, b, kind=k, extra=c)
     t_load = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     direct_count = [0] * 4
     delegated_count = [0] * 4
     pairs = 0
@@ -125,7 +131,8 @@ def run_networkx(rows):
                     direct_count[i] += 1
                 elif dl >> i & 1:
                     delegated_count[i] += 1
-    summarise(pairs, direct_count, delegated_count, t_load, time.perf_counter() - t0, "networkx " + nx.__version__)
+    summarise(pairs, direct_count, delegated_count, t_load, time.perf_counter() - t0, "networkx " + nx.__version__,
+              time.process_time() - c0)
 
 
 def run_graph_tool(rows):
@@ -156,7 +163,7 @@ def run_graph_tool(rows):
 
     from graph_tool.search import bfs_iterator
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     direct_count = [0] * 4
     delegated_count = [0] * 4
     pairs = 0
@@ -230,15 +237,24 @@ def run_graph_tool(rows):
                     direct_count[i] += 1
                 elif dl >> i & 1:
                     delegated_count[i] += 1
-    summarise(pairs, direct_count, delegated_count, t_load, time.perf_counter() - t0, "graph-tool " + gt.__version__.split()[0])
+    summarise(pairs, direct_count, delegated_count, t_load, time.perf_counter() - t0,
+              "graph-tool " + gt.__version__.split()[0], time.process_time() - c0)
 
 
 if __name__ == "__main__":
     path = sys.argv[1]
-    which = sys.argv[2] if len(sys.argv) > 2 else "both"
+    which = sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith("--") else "both"
+    if "--tool" in sys.argv:
+        which = sys.argv[sys.argv.index("--tool") + 1]
+    try:
+        __import__({"networkx": "networkx", "graph-tool": "graph_tool"}.get(which, "networkx"))
+    except ImportError as e:
+        print(json.dumps({"status": "unavailable", "reason": str(e)}))
+        sys.exit(77)
     t0 = time.perf_counter()
     rows = read_rows(path)
-    print(json.dumps({"csv_rows": len(rows), "read_s": round(time.perf_counter() - t0, 3)}))
+    if "--json" not in sys.argv:
+        print(json.dumps({"csv_rows": len(rows), "read_s": round(time.perf_counter() - t0, 3)}))
     if which in ("networkx", "both"):
         run_networkx(rows)
     if which in ("graph-tool", "both"):

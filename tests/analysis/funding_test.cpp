@@ -191,3 +191,41 @@ TEST(Funding, YearPartsSumToTotal) {
       EXPECT_EQ(sum.minor(), t);
     }
 }
+
+// Rules of one group need not be adjacent (the evaluation tries the previous rule's group before
+// its hash map), and a rule out of force stays out of its group's matched sum. Groups interleave
+// A, B, A, B; "old" (group A) ended in 2023. By hand: A = 100 + 300 = 400 (not 1 000 with "old"),
+// B = 200 + 50 = 250; mA = 1/2 × 400 = 200, mB = 2/5 × 250 = 100; mAB matches group M = {mA, mB}
+// = 300, × 1/3 = 100.
+TEST(Funding, InterleavedGroupsAndRulesOutOfForce) {
+  om::model_builder b("t", "T");
+  auto x = b.add_organisation({.id = "x", .name = "X"});
+  auto y = b.add_organisation({.id = "y", .name = "Y"});
+  auto fixed = [&](std::string id, const char* amount, std::string group) {
+    b.add_funding_rule({.id = std::move(id), .payer = x, .recipient = y, .basis = om::funding_basis::fixed,
+                        .amount = sek(amount), .group = std::move(group)});
+  };
+  b.add_funding_rule({.id = "mAB", .payer = y, .recipient = x, .basis = om::funding_basis::matching,
+                      .ratio = om::share(1, 3), .matches = "M"});
+  fixed("a1", "100", "A");
+  fixed("b1", "200", "B");
+  b.add_funding_rule({.id = "old", .payer = x, .recipient = y, .basis = om::funding_basis::fixed,
+                      .amount = sek("600"), .group = "A", .year_to = 2023});
+  fixed("a2", "300", "A");
+  b.add_funding_rule({.id = "mA", .payer = y, .recipient = x, .basis = om::funding_basis::matching,
+                      .ratio = om::share(1, 2), .group = "M", .matches = "A"});
+  fixed("b2", "50", "B");
+  b.add_funding_rule({.id = "mB", .payer = y, .recipient = x, .basis = om::funding_basis::matching,
+                      .ratio = om::share(2, 5), .group = "M", .matches = "B"});
+  auto m = std::move(b).build();
+  auto ev = om::evaluate_funding(m, 2024);
+  ASSERT_EQ(ev.flows.size(), 7u);  // every rule but "old"
+  EXPECT_EQ(ev.flows[0].amount, sek("100"));  // mAB
+  EXPECT_EQ(ev.flows[0].matched_sum, sek("300"));
+  EXPECT_EQ(ev.flows[0].matched_rules, 2u);
+  EXPECT_EQ(ev.flows[4].amount, sek("200"));  // mA
+  EXPECT_EQ(ev.flows[4].matched_sum, sek("400"));
+  EXPECT_EQ(ev.flows[4].matched_rules, 2u);
+  EXPECT_EQ(ev.flows[6].amount, sek("100"));  // mB
+  EXPECT_EQ(ev.flows[6].matched_sum, sek("250"));
+}

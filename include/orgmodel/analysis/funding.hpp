@@ -175,19 +175,29 @@ inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, st
   ev.share_mode = opt.share_mode;
   const std::size_t n = rules.size();
   constexpr std::uint32_t none = 0xffffffffu;
+  // One pass over the rules (they are large: every extra pass costs more than the arithmetic)
+  // for what is in force and the groups: a dense id per group name. Rules of one group are
+  // usually adjacent, so the previous rule's group is tried before the hash map.
+  constexpr std::uint32_t in_force_mark = 0;
   std::vector<std::uint32_t> slot(n, none);  // rule → index into ev.flows, when in force
   std::size_t in_force = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    if (rule_in_force(rules[i], year, opt.share_mode)) ++in_force;
-  ev.flows.reserve(in_force);
-
-  // Groups: a dense id per group name, the rules of each group (CSR), and for each matching rule
-  // its matched group. Matching rules are then evaluated in dependency order (Kahn).
   std::unordered_map<std::string_view, std::uint32_t> group_id;
   std::vector<std::uint32_t> rule_group(n, none);
-  for (std::size_t i = 0; i < n; ++i)
-    if (!rules[i].group.empty())
-      rule_group[i] = group_id.try_emplace(rules[i].group, static_cast<std::uint32_t>(group_id.size())).first->second;
+  std::string_view last_group;
+  std::uint32_t last_id = none;
+  auto id_of = [&](std::string_view name) {
+    if (last_id == none || name != last_group)
+      last_group = name, last_id = group_id.try_emplace(name, static_cast<std::uint32_t>(group_id.size())).first->second;
+    return last_id;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rule_in_force(rules[i], year, opt.share_mode)) ++in_force, slot[i] = in_force_mark;
+    if (!rules[i].group.empty()) rule_group[i] = id_of(rules[i].group);
+  }
+  ev.flows.reserve(in_force);
+
+  // The rules of each group (CSR), and for each matching rule its matched group. Matching rules
+  // are then evaluated in dependency order (Kahn).
   const std::size_t g = group_id.size();
   std::vector<std::uint32_t> goff(g + 1, 0);
   for (std::size_t i = 0; i < n; ++i)
@@ -214,9 +224,10 @@ inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, st
   };
 
   // First pass: every rule in force gets a slot in rule order; non-matching rules are computed.
+  std::vector<std::uint32_t> matching;  // matching rules in force, in rule order
   for (std::size_t i = 0; i < n; ++i) {
     const funding_rule& r = rules[i];
-    if (!rule_in_force(r, year, opt.share_mode)) continue;
+    if (slot[i] == none) continue;
     slot[i] = static_cast<std::uint32_t>(ev.flows.size());
     funding_flow& f = ev.flows.emplace_back();
     f.rule = funding_rule_index(static_cast<std::uint32_t>(i));
@@ -254,7 +265,7 @@ inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, st
         }
         break;
       }
-      case funding_basis::matching: continue;  // second pass
+      case funding_basis::matching: matching.push_back(static_cast<std::uint32_t>(i)); continue;  // second pass
     }
     apply_bounds(f, r, bound_years);
   }
@@ -262,20 +273,21 @@ inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, st
   // Second pass: matching rules in dependency order. A matching rule waits for every rule of
   // the group it matches; validation has rejected cycles, so Kahn's algorithm reaches them all.
   std::vector<std::uint32_t> waiting(n, 0);
+  std::vector<std::uint32_t> matched(n, none);  // matching rule → the group it matches (none: no such group)
   std::vector<std::uint32_t> ready;
   std::vector<std::vector<std::uint32_t>> dependents;  // per group: matching rules that match it
   dependents.resize(g);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (slot[i] == none || rules[i].basis != funding_basis::matching) continue;
+  for (const std::uint32_t i : matching) {
     auto it = group_id.find(rules[i].matches);
     if (it == group_id.end()) {  // nothing in the group at all: matched sum 0
-      ready.push_back(static_cast<std::uint32_t>(i));
+      ready.push_back(i);
       continue;
     }
-    dependents[it->second].push_back(static_cast<std::uint32_t>(i));
+    matched[i] = it->second;
+    dependents[it->second].push_back(i);
     for (std::uint32_t k = goff[it->second]; k < goff[it->second + 1]; ++k)
       if (rules[gmem[k]].basis == funding_basis::matching && slot[gmem[k]] != none) ++waiting[i];
-    if (waiting[i] == 0) ready.push_back(static_cast<std::uint32_t>(i));
+    if (waiting[i] == 0) ready.push_back(i);
   }
   std::size_t done = 0;
   while (done < ready.size()) {
@@ -285,8 +297,8 @@ inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, st
     money sum;
     bool unknown = false;
     std::uint32_t count = 0;
-    if (auto it = group_id.find(r.matches); it != group_id.end()) {
-      for (std::uint32_t k = goff[it->second]; k < goff[it->second + 1]; ++k) {
+    if (const auto mg = matched[i]; mg != none) {
+      for (std::uint32_t k = goff[mg]; k < goff[mg + 1]; ++k) {
         const std::uint32_t j = gmem[k];
         if (slot[j] == none) continue;
         ++count;

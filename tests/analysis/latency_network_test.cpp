@@ -1,0 +1,67 @@
+// latency_network's reversed lines against a reference taken straight from the model and the
+// layer graph's in-edges (Boost's bidirectional CSR): the same lines, in the same order (which
+// decides ties between equally fast paths), with the same preparation days, for random acyclic
+// models whose lines are added in no particular order, with parallel lines, lines of other
+// classes and lines out of mandate holders (which the network drops). A guard for any faster
+// construction of the network.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "orgmodel/analysis/decision_paths.hpp"
+#include "orgmodel/model/builder.hpp"
+
+namespace om = orgmodel;
+namespace dc = orgmodel::decision_classes;
+
+namespace {
+
+om::model random_lines_model(std::uint64_t seed, std::uint32_t bodies, std::uint32_t lines) {
+  std::mt19937_64 rng(seed);
+  om::model_builder b("latency-network", "Latency network");
+  auto org = b.add_organisation({.id = "o", .name = "O"});
+  for (std::uint32_t i = 0; i < bodies; ++i) {
+    om::decision_class_set mandates;
+    if (rng() % 5 == 0) mandates.insert(dc::budget);
+    b.add_body({.id = "b" + std::to_string(i), .name = "B", .kind = om::body_kind::committee, .layer = om::layer::political,
+                .organisation = org, .mandates = mandates});
+  }
+  for (std::uint32_t k = 0; k < lines; ++k) {
+    // Upwards only (lower index to higher): the model rejects cycles of one class.
+    auto from = static_cast<std::uint32_t>(rng() % bodies), to = static_cast<std::uint32_t>(rng() % bodies);
+    if (from == to) continue;
+    if (from > to) std::swap(from, to);
+    om::decision_class_set cs;
+    cs.insert(rng() % 4 == 0 ? dc::strategy : dc::budget);
+    b.add_escalation({.from = om::body_index(from), .to = om::body_index(to), .classes = cs,
+                      .preparation_days = static_cast<double>(rng() % 30)});
+  }
+  return std::move(b).build();
+}
+
+}  // namespace
+
+TEST(LatencyNetwork, LinesIntoFollowTheLayerGraphsInEdges) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    const auto m = random_lines_model(seed, 40, 200);
+    const om::layer_graph g(m, om::relation_layer::escalation);
+    const om::latency_network net(g, dc::budget);
+    for (std::uint32_t w = 0; w < m.bodies().size(); ++w) {
+      // Reference: the in-edges in Boost's order, keeping lines of the class not out of a holder.
+      std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> want;
+      for (auto [it, end] = boost::in_edges(w, g.graph()); it != end; ++it) {
+        const auto r = g.graph()[*it].relation;
+        const auto u = static_cast<std::uint32_t>(boost::source(*it, g.graph()));
+        const auto& line = m.escalations()[r];
+        if (line.classes.contains(dc::budget) && !m.bodies()[u].mandates.contains(dc::budget))
+          want.emplace_back(u, r, line.preparation_days);
+      }
+      std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> got;
+      for (const auto& e : net.lines_into(w)) got.emplace_back(e.source, e.line, e.prep);
+      ASSERT_EQ(got, want) << "seed " << seed << ", body " << w;
+    }
+  }
+}
