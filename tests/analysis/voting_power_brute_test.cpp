@@ -146,8 +146,10 @@ TEST(CompositePowerProperty, EveryIndexMatchesBruteForceOnAThousandGames) {
       c.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total));
       g.criteria.push_back(std::move(c));
     }
+    if (trial % 3 == 0) g.members_suffice = static_cast<std::int64_t>(1 + rng() % n);  // "or at least m members"
     const auto r = om::composite_voting_power(g);
     const auto b = brute(n, [&](std::uint64_t s) {
+      if (g.members_suffice > 0 && __builtin_popcountll(s) >= g.members_suffice) return true;
       for (const auto& c : g.criteria) {
         std::int64_t w = 0;
         for (std::size_t i = 0; i < n; ++i)
@@ -158,6 +160,56 @@ TEST(CompositePowerProperty, EveryIndexMatchesBruteForceOnAThousandGames) {
     });
     SCOPED_TRACE("trial " + std::to_string(trial) + ", n " + std::to_string(n));
     expect_same(r, b);
+    if (HasFailure()) break;
+  }
+}
+
+TEST(CompositePowerProperty, SizeAndWeightDpMatchesBruteForceOnAThousandGames) {
+  // the DP path (enumeration limit 0): member-count criteria, at most one weighted criterion, and
+  // sometimes the clause "at least m members win anyway"
+  std::mt19937_64 rng(61);
+  for (int trial = 0; trial < 1000; ++trial) {
+    const std::size_t n = trial < 950 ? 1 + rng() % 10 : 11 + rng() % 6;
+    om::composite_game g;
+    const std::size_t criteria = 1 + rng() % 3;
+    const std::size_t weighted = rng() % 2 ? rng() % criteria : criteria;  // which one is weighted, if any
+    for (std::size_t k = 0; k < criteria; ++k) {
+      om::criterion c{"c" + std::to_string(k), std::vector<std::int64_t>(n, 1), 0};
+      if (k == weighted)
+        for (auto& w : c.weights) w = static_cast<std::int64_t>(rng() % 41);
+      std::int64_t total = 0;
+      for (auto w : c.weights) total += w;
+      if (total == 0) c.weights[0] = 1, total = 1;
+      c.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total));
+      g.criteria.push_back(std::move(c));
+    }
+    if (trial % 2 == 0) g.members_suffice = static_cast<std::int64_t>(1 + rng() % n);
+    const auto r = om::composite_voting_power(g, {.enumeration_limit = 0});
+    const auto b = brute(n, [&](std::uint64_t s) {
+      if (g.members_suffice > 0 && __builtin_popcountll(s) >= g.members_suffice) return true;
+      for (const auto& c : g.criteria) {
+        std::int64_t w = 0;
+        for (std::size_t i = 0; i < n; ++i)
+          if (s >> i & 1u) w += c.weights[i];
+        if (w < c.quota) return false;
+      }
+      return true;
+    });
+    SCOPED_TRACE("trial " + std::to_string(trial) + ", n " + std::to_string(n));
+    if (criteria == 1 && g.members_suffice == 0) {  // a weighted game: handed to voting_power
+      expect_same(r, b);
+    } else {
+      ASSERT_EQ(r.shapley_shubik_method, "exact: DP over coalition size and weight");
+      EXPECT_EQ(r.coleman_act_exact, b.act);
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto& p = r.players[i];
+        EXPECT_EQ(p.banzhaf_exact, b.banzhaf[i]);
+        EXPECT_EQ(p.banzhaf_absolute_exact, b.banzhaf_abs[i]);
+        EXPECT_EQ(p.shapley_shubik_exact, b.ss[i]);
+        EXPECT_EQ(p.coleman_prevent_exact, b.prevent[i]);
+        EXPECT_EQ(p.coleman_initiate_exact, b.initiate[i]);
+      }
+    }
     if (HasFailure()) break;
   }
 }
@@ -185,8 +237,15 @@ TEST(CompositePower, MembersAndPopulationByHand) {
   EXPECT_FALSE(r.players[1].veto);
   EXPECT_EQ(r.quota_rule, "members ≥ 2 and population ≥ 65");
   EXPECT_EQ(r.shapley_shubik_method, "exact: enumeration of all 8 coalitions");
-  // beyond the enumeration limit: sampled, with the error stated
-  const auto s = om::composite_voting_power(g, {.enumeration_limit = 2, .samples = 20000});
+  // beyond the enumeration limit: the DP over size and weight gives the same exact values …
+  const auto d = om::composite_voting_power(g, {.enumeration_limit = 2});
+  EXPECT_EQ(d.shapley_shubik_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(d.players[0].shapley_shubik_exact, "2/3");
+  EXPECT_EQ(d.players[1].banzhaf_exact, "1/5");
+  EXPECT_EQ(d.coleman_act_exact, "3/8");
+  EXPECT_EQ(d.johnston_method, "not computed");
+  // … and without room for its table: sampled, with the error stated
+  const auto s = om::composite_voting_power(g, {.enumeration_limit = 2, .samples = 20000, .dp_cells = 0});
   EXPECT_FALSE(s.shapley_shubik_exact);
   EXPECT_NEAR(s.players[0].shapley_shubik, 2.0 / 3.0, s.shapley_shubik_error);
   EXPECT_NEAR(s.players[0].banzhaf_absolute, 3.0 / 4.0, s.shapley_shubik_error);  // 3 swings of 4
