@@ -1,0 +1,105 @@
+// The Council of the European Union under the Lisbon rules (Art. 16(4) TEU, Art. 238(3) TFEU): a
+// qualified majority is at least 55 % of the member states representing at least 65 % of the
+// population; a blocking minority must include at least four states, so n − 3 states adopt an act
+// whatever their population. The population table: each state's share of the EU-28 population for
+// 2016 in hundredths of a percent, as set by the Council on 8 December 2015 (Council Decision (EU,
+// Euratom) 2015/2393 amending Annex III of its Rules of Procedure; the shares as reported by Agence
+// Europe, Europe Daily Bulletin No. 11449, 9 December 2015; total 508 940 955 inhabitants).
+//
+// Published values compared:
+// - Kirsch, "Brexit and the distribution of power in the Council of the EU", CEPS Commentary,
+//   25 November 2016 (Banzhaf index, EU-28 against EU-27 without the United Kingdom, the same
+//   population figures): "the strongest winner is Poland with almost a 29% gain"; "all states with
+//   a population of less than 4.5 million lose in power, with Ireland neither winning nor losing".
+// - The proportion of winning coalitions of the EU-27 rule, 13.2 % (abstract of a study of reforms
+//   of the Council's qualified majority, https://www.zhuanzhiai.com/paper/7a9d0f4eec47ce7dd99b04a2fcf7e798,
+//   on later population figures; the share of winning coalitions moves little with the figures).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "orgmodel/analysis/composite_power.hpp"
+
+namespace om = orgmodel;
+
+namespace {
+
+struct eu_state {
+  const char* name;
+  std::int64_t share;  // hundredths of a percent of the EU-28 population, 2016
+};
+
+const std::vector<eu_state>& eu28_2016() {
+  static const std::vector<eu_state> t = {
+      {"Germany", 1593}, {"France", 1304}, {"United Kingdom", 1273}, {"Italy", 1207}, {"Spain", 912},
+      {"Poland", 747}, {"Romania", 390}, {"Netherlands", 337}, {"Belgium", 221}, {"Greece", 213},
+      {"Czech Republic", 205}, {"Portugal", 204}, {"Hungary", 194}, {"Sweden", 192}, {"Austria", 169},
+      {"Bulgaria", 142}, {"Denmark", 111}, {"Finland", 108}, {"Slovakia", 106}, {"Ireland", 91},
+      {"Croatia", 83}, {"Lithuania", 57}, {"Slovenia", 41}, {"Latvia", 39}, {"Estonia", 26},
+      {"Cyprus", 17}, {"Luxembourg", 11}, {"Malta", 8}};
+  return t;
+}
+
+/// The Lisbon rule for the states of the table except `without` (empty: all of them).
+om::composite_game lisbon_council(const std::string& without) {
+  om::composite_game g;
+  om::criterion states{"members", {}, 0}, population{"population", {}, 0};
+  std::int64_t total = 0;
+  for (const auto& s : eu28_2016()) {
+    if (s.name == without) continue;
+    g.players.emplace_back(s.name);
+    states.weights.push_back(1);
+    population.weights.push_back(s.share);
+    total += s.share;
+  }
+  const auto n = static_cast<std::int64_t>(g.players.size());
+  states.quota = (55 * n + 99) / 100;              // ⌈0.55·n⌉: 16 of 28, 15 of 27
+  population.quota = (65 * total + 99) / 100;      // ⌈0.65·total⌉
+  g.criteria = {states, population};
+  g.members_suffice = n - 3;                       // a blocking minority needs four states
+  return g;
+}
+
+double banzhaf_of(const om::voting_power_result& r, const std::string& name) {
+  for (const auto& p : r.players)
+    if (p.player == name) return p.banzhaf;
+  ADD_FAILURE() << name;
+  return 0;
+}
+
+}  // namespace
+
+TEST(CompositePowerEu, LisbonRuleBrexitMatchesKirsch2016) {
+  const auto eu28 = om::composite_voting_power(lisbon_council(""));
+  const auto eu27 = om::composite_voting_power(lisbon_council("United Kingdom"));
+  ASSERT_EQ(eu28.players.size(), 28u);
+  ASSERT_EQ(eu27.players.size(), 27u);
+  EXPECT_EQ(eu28.banzhaf_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(eu27.shapley_shubik_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(eu27.quota_rule, "members ≥ 15 and population ≥ 5674, or at least 24 members");
+  // relative change of the Banzhaf index of every remaining state
+  std::string top;
+  double top_gain = -1;
+  for (const auto& s : eu28_2016()) {
+    const std::string name = s.name;
+    if (name == "United Kingdom") continue;
+    const double gain = banzhaf_of(eu27, name) / banzhaf_of(eu28, name) - 1;
+    SCOPED_TRACE(name + " " + std::to_string(gain));
+    if (gain > top_gain) top_gain = gain, top = name;
+    // 4.5 million of 508.9 million inhabitants are 0.884 %: Croatia (0.83 %) and every smaller state lose
+    if (s.share < 88) EXPECT_LT(gain, 0.0);
+    else if (name == "Ireland") EXPECT_NEAR(gain, 0.0, 0.005);  // "neither winning nor losing"
+    else EXPECT_GT(gain, 0.0);
+  }
+  EXPECT_EQ(top, "Poland");  // "the strongest winner is Poland with almost a 29% gain"
+  EXPECT_GT(top_gain, 0.28);
+  EXPECT_LT(top_gain, 0.29);
+  // the proportion of winning coalitions of the EU-27 rule: 13.2 %
+  EXPECT_NEAR(eu27.coleman_act, 0.132, 0.001);
+  // Shapley–Shubik values are a probability distribution over the states
+  double ss = 0;
+  for (const auto& p : eu27.players) ss += p.shapley_shubik;
+  EXPECT_NEAR(ss, 1.0, 1e-12);
+}
