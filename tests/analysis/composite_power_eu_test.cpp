@@ -78,6 +78,7 @@ TEST(CompositePowerEu, LisbonRuleBrexitMatchesKirsch2016) {
   ASSERT_EQ(eu27.players.size(), 27u);
   EXPECT_EQ(eu28.banzhaf_method, "exact: DP over coalition size and weight");
   EXPECT_EQ(eu27.shapley_shubik_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(eu27.deegan_packel_method, "exact: minimal winning coalitions by DP over size and weight");
   EXPECT_EQ(eu27.quota_rule, "members ≥ 15 and population ≥ 5674, or at least 24 members");
   // relative change of the Banzhaf index of every remaining state
   std::string top;

@@ -208,7 +208,10 @@ TEST(CompositePowerProperty, SizeAndWeightDpMatchesBruteForceOnAThousandGames) {
         EXPECT_EQ(p.shapley_shubik_exact, b.ss[i]);
         EXPECT_EQ(p.coleman_prevent_exact, b.prevent[i]);
         EXPECT_EQ(p.coleman_initiate_exact, b.initiate[i]);
+        EXPECT_EQ(p.public_good_exact, b.pgi[i]);
+        EXPECT_EQ(p.deegan_packel_exact, b.dp[i]);
       }
+      EXPECT_EQ(r.public_good_method, "exact: minimal winning coalitions by DP over size and weight");
     }
     if (HasFailure()) break;
   }
@@ -243,6 +246,8 @@ TEST(CompositePower, MembersAndPopulationByHand) {
   EXPECT_EQ(d.players[0].shapley_shubik_exact, "2/3");
   EXPECT_EQ(d.players[1].banzhaf_exact, "1/5");
   EXPECT_EQ(d.coleman_act_exact, "3/8");
+  EXPECT_EQ(d.players[0].public_good_exact, "1/2");
+  EXPECT_EQ(d.players[1].deegan_packel_exact, "1/4");
   EXPECT_EQ(d.johnston_method, "not computed");
   // … and without room for its table: sampled, with the error stated
   const auto s = om::composite_voting_power(g, {.enumeration_limit = 2, .samples = 20000, .dp_cells = 0});

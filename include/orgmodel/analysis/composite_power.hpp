@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -110,9 +111,38 @@ inline void fill_swing_indices(voting_power_result& r, const std::vector<std::ui
   }
 }
 
-/// Exact Banzhaf, Coleman and Shapley–Shubik of a composite game whose criteria all count members
-/// (weights 1) except at most one, by a DP over (coalition size k, weight w of that criterion):
-/// whether a coalition wins depends on (k, w) only. C[k][w] counts the coalitions of all players;
+/// A composite rule whose criteria all count members (weights 1) except at most one: whether a
+/// coalition wins depends only on its size k and its weight w in that criterion (0 when none).
+struct size_weight_rule {
+  std::int64_t members_quota = 0, weight_quota = 0, members_suffice = 0;
+  std::vector<std::size_t> v;  // weights in the weighted criterion
+  std::size_t W = 0;           // their total
+  [[nodiscard]] bool wins(std::size_t k, std::size_t w) const {
+    return (members_suffice > 0 && static_cast<std::int64_t>(k) >= members_suffice) ||
+           (static_cast<std::int64_t>(k) >= members_quota && static_cast<std::int64_t>(w) >= weight_quota);
+  }
+};
+inline std::optional<size_weight_rule> size_weight_rule_of(const composite_game& g) {
+  size_weight_rule r;
+  r.members_suffice = g.members_suffice;
+  r.v.assign(g.size(), 0);
+  const criterion* weighted = nullptr;
+  for (const auto& c : g.criteria) {
+    if (std::all_of(c.weights.begin(), c.weights.end(), [](std::int64_t w) { return w == 1; })) {
+      r.members_quota = std::max(r.members_quota, c.quota);
+    } else {
+      if (weighted) return std::nullopt;  // two weighted criteria: a DP over both is not built
+      weighted = &c;
+      r.weight_quota = c.quota;
+    }
+  }
+  if (weighted)
+    for (std::size_t i = 0; i < g.size(); ++i) r.v[i] = static_cast<std::size_t>(weighted->weights[i]), r.W += r.v[i];
+  return r;
+}
+
+/// Exact Banzhaf, Coleman and Shapley–Shubik of a game with a `size_weight_rule`, by a DP over
+/// (coalition size k, weight w). C[k][w] counts the coalitions of all players;
 /// removing a player of weight v is the deconvolution C_v[k][w] = C[k][w] − C_v[k−1][w−v], one row
 /// at a time. Player i swings for the coalitions (k, w) of the others with win(k+1, w+v) and not
 /// win(k, w); Shapley–Shubik weighs them by k!(n−1−k)!. Counts stay below 2^n, exact in 64 bits for
@@ -120,27 +150,12 @@ inline void fill_swing_indices(voting_power_result& r, const std::vector<std::ui
 /// O(n·W) per distinct weight. Returns false (nothing filled) when the game does not fit.
 inline bool size_weight_dp(const composite_game& g, std::uint64_t cell_budget, voting_power_result& r) {
   const std::size_t n = g.size();
-  if (n > 62) return false;
-  std::int64_t members_quota = 0, weight_quota = 0;
-  const criterion* weighted = nullptr;
-  for (const auto& c : g.criteria) {
-    if (std::all_of(c.weights.begin(), c.weights.end(), [](std::int64_t w) { return w == 1; })) {
-      members_quota = std::max(members_quota, c.quota);
-    } else {
-      if (weighted) return false;  // two weighted criteria: a DP over both is not built
-      weighted = &c;
-      weight_quota = c.quota;
-    }
-  }
-  std::vector<std::size_t> v(n, 0);
-  std::size_t W = 0;
-  if (weighted)
-    for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<std::size_t>(weighted->weights[i]), W += v[i];
+  const auto rule = size_weight_rule_of(g);
+  if (n > 62 || !rule) return false;
+  const auto& v = rule->v;
+  const std::size_t W = rule->W;
   if (static_cast<double>(n + 1) * static_cast<double>(W + 1) > static_cast<double>(cell_budget)) return false;
-  const auto wins = [&](std::size_t k, std::size_t w) {
-    return (g.members_suffice > 0 && static_cast<std::int64_t>(k) >= g.members_suffice) ||
-           (static_cast<std::int64_t>(k) >= members_quota && static_cast<std::int64_t>(w) >= weight_quota);
-  };
+  const auto wins = [&](std::size_t k, std::size_t w) { return rule->wins(k, w); };
   const std::size_t cols = W + 1;
   std::vector<std::uint64_t> C((n + 1) * cols, 0);
   C[0] = 1;
@@ -178,6 +193,110 @@ inline bool size_weight_dp(const composite_game& g, std::uint64_t cell_budget, v
     }
   }
   fill_swing_indices(r, swings, ss, winning);
+  return true;
+}
+
+/// Public Good Index and Deegan–Packel from minimal winning coalitions containing each player
+/// (`mwc_of`), L·Σ_{S∋i minimal winning} 1/|S| (`dp_num`, L = `lcm`) and their total.
+inline void fill_mwc_indices(voting_power_result& r, const std::vector<std::uint64_t>& mwc_of, const std::vector<biguint>& dp_num,
+                             const biguint& lcm, std::uint64_t mwc_total) {
+  std::uint64_t mwc_sum = 0;
+  for (auto c : mwc_of) mwc_sum += c;
+  r.minimal_winning_coalitions = mwc_total;
+  r.minimal_winning_coalitions_exact = std::to_string(mwc_total);
+  const biguint den = lcm * biguint(mwc_total);
+  for (std::size_t i = 0; i < mwc_of.size(); ++i) {
+    auto& p = r.players[i];
+    p.minimal_winning_coalitions = mwc_of[i];
+    p.minimal_winning_coalitions_exact = std::to_string(mwc_of[i]);
+    p.public_good = ratio(biguint(mwc_of[i]), biguint(mwc_sum));
+    p.public_good_exact = fraction_str(biguint(mwc_of[i]), biguint(mwc_sum));
+    p.deegan_packel = ratio(dp_num[i], den);
+    p.deegan_packel_exact = fraction_str(dp_num[i], den);
+  }
+}
+
+/// Minimal winning coalitions of a game with a `size_weight_rule`, by size and weight, for n ≤ 40.
+/// Every removal lowers the size by one, and winning is monotone in the weight, so a winning
+/// coalition is minimal iff it loses without its lightest member. Players heaviest first; H_s[k][w]
+/// counts coalitions of the players before position s (forward); R_j[k][w], for a losing (k, w),
+/// counts the ways to complete it from the players at j.. into a minimal winning coalition, and
+/// R'_j the same weighted by L/(final size), L = lcm(1..n) (backward):
+///   R_j[k][w] = R_{j+1}[k][w] + (win(k+1, w+w_j) ? 1 or L/(k+1) : R_{j+1}[k+1][w+w_j]).
+/// The first player s of a weight class (weight v) is in Σ_{losing (k,w)} H_s[k][w]·(win(k+1, w+v) ?
+/// 1 : R_{s+1}[k+1][w+v]) of them. Counts < 2^n and L·2^n < 2^93 fit 64 and 128 bits; every partial
+/// sum is bounded by its final value. O(n²·W) time, the forward tables at class starts in memory.
+/// Returns false when the game does not fit (n > 40, or more than `cell_budget` cells).
+inline bool size_weight_mwc(const composite_game& g, std::uint64_t cell_budget, voting_power_result& r) {
+  const std::size_t n = g.size();
+  const auto rule = size_weight_rule_of(g);
+  if (n > 40 || !rule) return false;
+  const std::size_t W = rule->W, cols = W + 1, cells = (n + 2) * cols;
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rule->v[a] > rule->v[b]; });
+  std::vector<std::size_t> starts;  // positions starting a weight class
+  for (std::size_t j = 0; j < n; ++j)
+    if (j == 0 || rule->v[order[j]] != rule->v[order[j - 1]]) starts.push_back(j);
+  if (static_cast<double>(starts.size() + 3) * static_cast<double>(cells) > static_cast<double>(cell_budget)) return false;
+  std::uint64_t L = 1;
+  for (std::uint64_t k = 2; k <= n; ++k) L = L / std::gcd(L, k) * k;
+  std::vector<std::uint64_t> H(cells, 0);
+  std::vector<std::vector<std::uint64_t>> snap;
+  H[0] = 1;
+  for (std::size_t j = 0, c = 0; j < n; ++j) {
+    if (c < starts.size() && starts[c] == j) snap.push_back(H), ++c;
+    const std::size_t w = rule->v[order[j]];
+    for (std::size_t k = j + 1; k-- > 0;)
+      for (std::size_t m = W + 1; m-- > w;) H[(k + 1) * cols + m] += H[k * cols + m - w];
+  }
+  std::vector<std::uint64_t> Rc(cells, 0);
+  std::vector<uint128> Rl(cells, 0);
+  std::vector<std::uint64_t> mwc_class(starts.size());
+  std::vector<uint128> dp_class(starts.size());
+  for (std::size_t j = n, c = starts.size(); j-- > 0;) {
+    const std::size_t w = rule->v[order[j]];
+    if (c > 0 && starts[c - 1] == j) {  // R holds R_{j+1}
+      --c;
+      const auto& h = snap[c];
+      std::uint64_t count = 0;
+      uint128 weighted = 0;
+      for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t m = 0; m <= W; ++m) {
+          const std::uint64_t hv = h[k * cols + m];
+          if (!hv || rule->wins(k, m)) continue;
+          if (rule->wins(k + 1, m + w)) {
+            count += hv;
+            weighted += static_cast<uint128>(hv) * (L / (k + 1));
+          } else if (m + w <= W) {
+            count += hv * Rc[(k + 1) * cols + m + w];
+            weighted += static_cast<uint128>(hv) * Rl[(k + 1) * cols + m + w];
+          }
+        }
+      mwc_class[c] = count, dp_class[c] = weighted;
+    }
+    for (std::size_t k = 0; k < n; ++k)  // ascending: row k + 1 still holds R_{j+1}
+      for (std::size_t m = 0; m <= W; ++m) {
+        if (rule->wins(k, m)) continue;
+        const std::size_t at = k * cols + m;
+        if (rule->wins(k + 1, m + w)) {
+          Rc[at] += 1;
+          Rl[at] += L / (k + 1);
+        } else if (m + w <= W) {
+          Rc[at] += Rc[(k + 1) * cols + m + w];
+          Rl[at] += Rl[(k + 1) * cols + m + w];
+        }
+      }
+  }
+  std::vector<std::uint64_t> mwc_of(n);
+  std::vector<biguint> dp_num(n);
+  for (std::size_t j = 0, c = 0; j < n; ++j) {
+    if (c + 1 < starts.size() && starts[c + 1] == j) ++c;
+    mwc_of[order[j]] = mwc_class[c];
+    const std::uint64_t limbs[2] = {static_cast<std::uint64_t>(dp_class[c]), static_cast<std::uint64_t>(dp_class[c] >> 64)};
+    dp_num[order[j]] = biguint::from_limbs(limbs, 2);
+  }
+  fill_mwc_indices(r, mwc_of, dp_num, biguint(L), Rc[0]);
   return true;
 }
 }  // namespace detail
@@ -218,8 +337,10 @@ inline voting_power_result composite_voting_power(const composite_game& g, const
   }
   if (n > std::min<std::size_t>(opt.enumeration_limit, 30) && detail::size_weight_dp(g, opt.dp_cells, r)) {
     r.banzhaf_method = r.shapley_shubik_method = "exact: DP over coalition size and weight";
-    r.public_good_method = r.deegan_packel_method = r.johnston_method = "not computed";
-    r.note = "Public Good, Deegan–Packel and Johnston not computed: " + std::to_string(n) +
+    const bool mwc = detail::size_weight_mwc(g, opt.dp_cells, r);
+    r.public_good_method = r.deegan_packel_method = mwc ? "exact: minimal winning coalitions by DP over size and weight" : "not computed";
+    r.johnston_method = "not computed";
+    r.note = std::string(mwc ? "Johnston" : "Public Good, Deegan–Packel and Johnston") + " not computed: " + std::to_string(n) +
              " players exceed the enumeration limit of " + std::to_string(opt.enumeration_limit) + ". ";
     return r;
   }
@@ -333,32 +454,21 @@ inline voting_power_result composite_voting_power(const composite_game& g, const
     for (std::size_t k = 0; k + 1 <= n; ++k)
       if (ss_by_size[i][k]) ss[i] += biguint(ss_by_size[i][k]) * fact[k] * fact[n - 1 - k];
   detail::fill_swing_indices(r, swings, ss, winning);
-  std::uint64_t mwc_sum = 0;
-  r.minimal_winning_coalitions = mwc_total;
-  r.minimal_winning_coalitions_exact = std::to_string(mwc_total);
   std::vector<std::uint64_t> mwc_of(n, 0);
+  std::vector<biguint> dp(n);
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t s = 0; s <= n; ++s) mwc_of[i] += mwc_by_size[i][s];
-    mwc_sum += mwc_of[i];
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    auto& p = r.players[i];
-    biguint dp, jn;
+    biguint jn;
     for (std::size_t s = 1; s <= n; ++s) {
       biguint l = lcm;
       l.divmod_small(s);
-      if (mwc_by_size[i][s]) dp += l * biguint(mwc_by_size[i][s]);
+      mwc_of[i] += mwc_by_size[i][s];
+      if (mwc_by_size[i][s]) dp[i] += l * biguint(mwc_by_size[i][s]);
       if (by_crit[i][s]) jn += l * biguint(by_crit[i][s]);
     }
-    p.minimal_winning_coalitions = mwc_of[i];
-    p.minimal_winning_coalitions_exact = std::to_string(mwc_of[i]);
-    p.public_good = detail::ratio(biguint(mwc_of[i]), biguint(mwc_sum));
-    p.public_good_exact = detail::fraction_str(biguint(mwc_of[i]), biguint(mwc_sum));
-    p.deegan_packel = detail::ratio(dp, lcm * biguint(mwc_total));
-    p.deegan_packel_exact = detail::fraction_str(dp, lcm * biguint(mwc_total));
-    p.johnston = detail::ratio(jn, lcm * biguint(vulnerable));
-    p.johnston_exact = detail::fraction_str(jn, lcm * biguint(vulnerable));
+    r.players[i].johnston = detail::ratio(jn, lcm * biguint(vulnerable));
+    r.players[i].johnston_exact = detail::fraction_str(jn, lcm * biguint(vulnerable));
   }
+  detail::fill_mwc_indices(r, mwc_of, dp, lcm, mwc_total);
   const std::string how = "exact: enumeration of all " + std::to_string(all) + " coalitions";
   r.banzhaf_method = r.shapley_shubik_method = r.public_good_method = r.deegan_packel_method = r.johnston_method = how;
   return r;
