@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "orgmodel/analysis/composite_power.hpp"
+#include "orgmodel/io/json.hpp"
 
 namespace om = orgmodel;
 
@@ -103,4 +104,35 @@ TEST(CompositePowerEu, LisbonRuleBrexitMatchesKirsch2016) {
   double ss = 0;
   for (const auto& p : eu27.players) ss += p.shapley_shubik;
   EXPECT_NEAR(ss, 1.0, 1e-12);
+}
+
+TEST(CompositePowerEu, BlockingMinorityFromTheModel) {
+  // tests/fixtures/power_double_majority.json: A, B, C with 60, 30 and 10 inhabitants; at least 2/3 of
+  // the members and 65 % of the population. With a blocking minority of two members, any two of the
+  // three decide (3 − 2 + 1 = 2), so {B, C} (40 inhabitants) wins as well: every pair and the three
+  // win, the game is symmetric — Banzhaf and Shapley–Shubik 1/3 each, Coleman's power to act 4/8.
+  auto text = om::read_text_file(std::string(ORGMODEL_TEST_FIXTURES_DIR) + "/power_double_majority.json");
+  const std::string key = "\"majorities\":";
+  text.insert(text.find(key), "\"blocking_minority\": 2, ");
+  const auto m = om::from_json(text);
+  const auto b = *m.find_body("consultation");
+  const auto g = om::composite_game_of(m, b);
+  EXPECT_EQ(g.members_suffice, 2);
+  const auto r = om::body_composite_power(m, b);
+  for (const auto& p : r.players) {
+    EXPECT_EQ(p.banzhaf_exact, "1/3");
+    EXPECT_EQ(p.shapley_shubik_exact, "1/3");
+    EXPECT_FALSE(p.veto);
+  }
+  EXPECT_EQ(r.coleman_act_exact, "1/2");
+  // a blocking minority larger than the body: a typed error naming the member
+  auto bad = text;
+  bad.replace(bad.find("\"blocking_minority\": 2"), 22, "\"blocking_minority\": 4");
+  try {
+    (void)om::composite_game_of(om::from_json(bad), b);
+    ADD_FAILURE() << "no error";
+  } catch (const om::invalid_model& e) {
+    EXPECT_NE(std::string(e.what()).find("blocking minority of 4"), std::string::npos) << e.what();
+    EXPECT_EQ(e.pointer(), "/bodies/0/blocking_minority");
+  }
 }

@@ -477,7 +477,8 @@ inline voting_power_result composite_voting_power(const composite_game& g, const
 /// @brief The composite game of a body with `majorities` (docs/model-format.md): the players of
 /// `game_of` (one per holder organisation, or per seat); per required majority a criterion —
 /// `votes` the seats' votes, `members` one per player, `population` the holder's inhabitants — with
-/// quota ⌈share · total⌉ (at least that share).
+/// quota ⌈share · total⌉ (at least that share); with `blocking_minority` m, n − m + 1 members win
+/// whatever the majorities say.
 /// @throws invalid_model when the body has no majorities or no voting seats, or when a population
 /// basis meets a holder whose population is unknown (naming it).
 inline composite_game composite_game_of(const model& m, body_index b, bool per_seat = false) {
@@ -509,6 +510,14 @@ inline composite_game composite_game_of(const model& m, body_index b, bool per_s
     for (auto w : c.weights) total += w;
     c.quota = quota_votes(total, {quota_rule::fraction, req.at_least, quota_bound::at_least});
     g.criteria.push_back(std::move(c));
+  }
+  if (bd.blocking_minority) {
+    const auto n = static_cast<std::int64_t>(players.size());
+    if (*bd.blocking_minority > n)
+      throw invalid_model(error_code::out_of_range, at + "/blocking_minority",
+                          "body \"" + bd.id + "\" has a blocking minority of " + std::to_string(*bd.blocking_minority) + " members but only " +
+                              std::to_string(n) + " members");
+    g.members_suffice = n - *bd.blocking_minority + 1;
   }
   return g;
 }
