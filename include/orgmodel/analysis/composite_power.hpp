@@ -50,7 +50,9 @@ struct composite_power_options {
   double confidence = 0.99;
   std::uint64_t seed = 1;
   voting_power_options weighted{};  ///< for a single criterion
-  std::uint64_t dp_cells = 40'000'000;  ///< (n+1)·(W+1) counts of the size-and-weight DP (8 bytes each)
+  /// cells of the size-and-weight DPs: (n+1)·(W+1) for Banzhaf and Shapley–Shubik, (D+3)·(n+2)·(W+1)
+  /// for PGI and Deegan–Packel (D distinct weights; 8 bytes a cell, 16 for the backward weights)
+  std::uint64_t dp_cells = 50'000'000;
 };
 
 namespace detail {
