@@ -50,8 +50,8 @@ struct composite_power_options {
   double confidence = 0.99;
   std::uint64_t seed = 1;
   voting_power_options weighted{};  ///< for a single criterion
-  /// cells of the size-and-weight DPs: (n+1)·(W+1) for Banzhaf and Shapley–Shubik, (D+3)·(n+2)·(W+1)
-  /// for PGI and Deegan–Packel (D distinct weights; 8 bytes a cell, 16 for the backward weights)
+  /// 64-bit cells of the size-and-weight DPs: (n+1)·(W+1) for Banzhaf and Shapley–Shubik; for PGI and
+  /// Deegan–Packel 3·(n+2)·(W+1) plus (s+1)·(W+1) for each weight class starting at position s
   std::uint64_t dp_cells = 50'000'000;
 };
 
@@ -240,14 +240,17 @@ inline bool size_weight_mwc(const composite_game& g, std::uint64_t cell_budget, 
   std::vector<std::size_t> starts;  // positions starting a weight class
   for (std::size_t j = 0; j < n; ++j)
     if (j == 0 || rule->v[order[j]] != rule->v[order[j - 1]]) starts.push_back(j);
-  if (static_cast<double>(starts.size() + 3) * static_cast<double>(cells) > static_cast<double>(cell_budget)) return false;
+  double rows = 3.0 * static_cast<double>(n + 2);  // H, and the backward counts and weights (two words)
+  for (auto s : starts) rows += static_cast<double>(s + 1);
+  if (rows * static_cast<double>(cols) > static_cast<double>(cell_budget)) return false;
   std::uint64_t L = 1;
   for (std::uint64_t k = 2; k <= n; ++k) L = L / std::gcd(L, k) * k;
   std::vector<std::uint64_t> H(cells, 0);
   std::vector<std::vector<std::uint64_t>> snap;
   H[0] = 1;
   for (std::size_t j = 0, c = 0; j < n; ++j) {
-    if (c < starts.size() && starts[c] == j) snap.push_back(H), ++c;
+    if (c < starts.size() && starts[c] == j)  // sizes 0..j only: j players precede
+      snap.emplace_back(H.begin(), H.begin() + static_cast<std::ptrdiff_t>((j + 1) * cols)), ++c;
     const std::size_t w = rule->v[order[j]];
     for (std::size_t k = j + 1; k-- > 0;)
       for (std::size_t m = W + 1; m-- > w;) H[(k + 1) * cols + m] += H[k * cols + m - w];
@@ -263,7 +266,7 @@ inline bool size_weight_mwc(const composite_game& g, std::uint64_t cell_budget, 
       const auto& h = snap[c];
       std::uint64_t count = 0;
       uint128 weighted = 0;
-      for (std::size_t k = 0; k < n; ++k)
+      for (std::size_t k = 0; k < h.size() / cols; ++k)
         for (std::size_t m = 0; m <= W; ++m) {
           const std::uint64_t hv = h[k * cols + m];
           if (!hv || rule->wins(k, m)) continue;
