@@ -113,7 +113,9 @@ void expect_same(const om::voting_power_result& r, const reference& b, bool john
     EXPECT_EQ(p.shapley_shubik_exact, b.ss[i]);
     EXPECT_EQ(p.public_good_exact, b.pgi[i]);
     EXPECT_EQ(p.deegan_packel_exact, b.dp[i]);
-    if (johnston) EXPECT_EQ(p.johnston_exact, b.johnston[i]);
+    if (johnston) {
+      EXPECT_EQ(p.johnston_exact, b.johnston[i]);
+    }
     EXPECT_EQ(p.coleman_prevent_exact, b.prevent[i]);
     EXPECT_EQ(p.coleman_initiate_exact, b.initiate[i]);
   }
