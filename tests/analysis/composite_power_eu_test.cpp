@@ -136,3 +136,19 @@ TEST(CompositePowerEu, BlockingMinorityFromTheModel) {
     EXPECT_EQ(e.pointer(), "/bodies/0/blocking_minority");
   }
 }
+
+TEST(CompositePowerEu, SixtyTwoMembersAtTheDpsWordLimit) {
+  // 62 members of equal population, at least 32 members and 63 of 124 inhabitants: the simple
+  // majority [32; 1, …, 1] at the size-and-weight DP's limit (counts below 2^62). Each member swings
+  // for the coalitions of exactly 31 of the 61 others, C(61, 31) = 61!/(31!·30!) =
+  // 232714176627630544; all 62 together 14428278950913093728 (above 2^63); by symmetry every
+  // Banzhaf share and Shapley–Shubik value is 1/62.
+  om::composite_game g{{{"members", std::vector<std::int64_t>(62, 1), 32}, {"population", std::vector<std::int64_t>(62, 2), 63}}, {}};
+  const auto r = om::composite_voting_power(g);
+  EXPECT_EQ(r.shapley_shubik_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(r.players[0].swings, "232714176627630544");
+  EXPECT_EQ(r.total_swings, "14428278950913093728");
+  EXPECT_EQ(r.players[61].banzhaf_exact, "1/62");
+  EXPECT_EQ(r.players[7].shapley_shubik_exact, "1/62");
+  EXPECT_EQ(r.public_good_method, "not computed");  // the minimal-winning DP stops at 40 members
+}

@@ -89,9 +89,9 @@ inline void fill_swing_indices(voting_power_result& r, const std::vector<std::ui
   const biguint half = biguint::pow2(n - 1), everyone = biguint::pow2(n), win_b(winning), lose_b = everyone - win_b;
   biguint nf(1);
   for (std::size_t k = 2; k <= n; ++k) nf = nf * biguint(k);
-  std::uint64_t swing_sum = 0;
-  for (auto s : swings) swing_sum += s;
-  r.total_swings = std::to_string(swing_sum);
+  biguint swing_sum;  // up to n·2^(n−1): beyond 64 bits for n near 62
+  for (auto s : swings) swing_sum += biguint(s);
+  r.total_swings = swing_sum.str();
   r.winning_coalitions = std::to_string(winning);
   r.coleman_act = ratio(win_b, everyone);
   r.coleman_act_exact = fraction_str(win_b, everyone);
@@ -100,8 +100,8 @@ inline void fill_swing_indices(voting_power_result& r, const std::vector<std::ui
     const biguint sw(swings[i]);
     p.swings = std::to_string(swings[i]);
     p.null_player = swings[i] == 0;
-    p.banzhaf = swing_sum ? ratio(sw, biguint(swing_sum)) : 0.0;
-    p.banzhaf_exact = swing_sum ? fraction_str(sw, biguint(swing_sum)) : "0";
+    p.banzhaf = swing_sum.is_zero() ? 0.0 : ratio(sw, swing_sum);
+    p.banzhaf_exact = swing_sum.is_zero() ? "0" : fraction_str(sw, swing_sum);
     p.banzhaf_absolute = ratio(sw, half);
     p.banzhaf_absolute_exact = fraction_str(sw, half);
     p.coleman_prevent = ratio(sw, win_b);
