@@ -135,6 +135,16 @@ TEST(CompositePowerEu, BlockingMinorityFromTheModel) {
     EXPECT_NE(std::string(e.what()).find("blocking minority of 4"), std::string::npos) << e.what();
     EXPECT_EQ(e.pointer(), "/bodies/0/blocking_minority");
   }
+  // a blocking minority without required majorities is rejected when the model is read
+  auto alone = text;
+  const auto from = alone.find(key), to = alone.find("\"seats\"");
+  alone.erase(from, to - from);
+  try {
+    (void)om::from_json(alone);
+    ADD_FAILURE() << "no error";
+  } catch (const om::invalid_model& e) {
+    EXPECT_EQ(e.pointer(), "/bodies/0/blocking_minority") << e.what();
+  }
 }
 
 TEST(CompositePowerEu, SixtyTwoMembersAtTheDpsWordLimit) {
