@@ -57,9 +57,11 @@ const bool registered = orgmodel::cli::register_command({
     "Deegan–Packel by DP over weight (Deegan–Packel while its table fits), Shapley–Shubik while\n"
     "n²·quota is small (sampled beyond, with a Hoeffding error bound), Johnston up to 22 players.\n"
     "A body with required majorities in the model (\"majorities\": e.g. 55% of members and 65% of\n"
-    "population) is a composite game: a coalition wins when it reaches all of them; every index is\n"
-    "exact by enumeration up to 24 players and sampled beyond (--quota replaces the rule by one quota\n"
-    "on votes). The JSON output names the method of each index.",
+    "population) is a composite game: a coalition wins when it reaches all of them (or, with\n"
+    "\"blocking_minority\": m, when n − m + 1 members agree); every index is exact by enumeration up\n"
+    "to 24 players; beyond, when all majorities but one count members, Banzhaf, Shapley–Shubik,\n"
+    "Coleman, PGI and Deegan–Packel exactly by DP over size and weight, else sampled (--quota\n"
+    "replaces the rule by one quota on votes). The JSON output names the method of each index.",
     {"body", "quota", orgmodel::cli::flag("per-seat"), "samples", "seed"},
     run,
 });

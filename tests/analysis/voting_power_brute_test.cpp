@@ -73,7 +73,38 @@ reference brute(std::size_t n, Wins wins) {
   return r;
 }
 
-void expect_same(const om::voting_power_result& r, const reference& b) {
+/// A random composite game: criterion k gives player i the weight `weight(k, i)`; each quota is
+/// uniform in 1..total (a criterion of zero weights gets one vote for the first player).
+template <class Weight>
+om::composite_game random_composite(std::mt19937_64& rng, std::size_t n, std::size_t criteria, Weight weight) {
+  om::composite_game g;
+  for (std::size_t k = 0; k < criteria; ++k) {
+    om::criterion c{"c" + std::to_string(k), {}, 0};
+    for (std::size_t i = 0; i < n; ++i) c.weights.push_back(weight(k, i));
+    std::int64_t total = 0;
+    for (auto w : c.weights) total += w;
+    if (total == 0) c.weights[0] = 1, total = 1;
+    c.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total));
+    g.criteria.push_back(std::move(c));
+  }
+  return g;
+}
+
+/// A coalition (bit set) of a composite game wins: it has `members_suffice` members, or it reaches
+/// every criterion's quota — straight from the definition.
+bool brute_composite_wins(const om::composite_game& g, std::uint64_t s) {
+  if (g.members_suffice > 0 && __builtin_popcountll(s) >= g.members_suffice) return true;
+  for (const auto& c : g.criteria) {
+    std::int64_t w = 0;
+    for (std::size_t i = 0; i < c.weights.size(); ++i)
+      if (s >> i & 1u) w += c.weights[i];
+    if (w < c.quota) return false;
+  }
+  return true;
+}
+
+/// Every index against the brute force; Johnston only when `johnston` (the composite DP leaves it out).
+void expect_same(const om::voting_power_result& r, const reference& b, bool johnston = true) {
   EXPECT_EQ(r.coleman_act_exact, b.act);
   for (std::size_t i = 0; i < r.players.size(); ++i) {
     const auto& p = r.players[i];
@@ -82,7 +113,9 @@ void expect_same(const om::voting_power_result& r, const reference& b) {
     EXPECT_EQ(p.shapley_shubik_exact, b.ss[i]);
     EXPECT_EQ(p.public_good_exact, b.pgi[i]);
     EXPECT_EQ(p.deegan_packel_exact, b.dp[i]);
-    EXPECT_EQ(p.johnston_exact, b.johnston[i]);
+    if (johnston) {
+      EXPECT_EQ(p.johnston_exact, b.johnston[i]);
+    }
     EXPECT_EQ(p.coleman_prevent_exact, b.prevent[i]);
     EXPECT_EQ(p.coleman_initiate_exact, b.initiate[i]);
   }
@@ -134,30 +167,42 @@ TEST(CompositePowerProperty, EveryIndexMatchesBruteForceOnAThousandGames) {
   std::mt19937_64 rng(55);
   for (int trial = 0; trial < 1000; ++trial) {
     const std::size_t n = trial < 960 ? 1 + rng() % 10 : 11 + rng() % 6;
-    om::composite_game g;
-    const std::size_t criteria = 2 + rng() % 2;
-    for (std::size_t k = 0; k < criteria; ++k) {
-      om::criterion c{"c" + std::to_string(k), {}, 0};
-      const std::uint64_t wmax = k == 0 ? 1 : 1 + rng() % 30;  // the first counts members
-      for (std::size_t i = 0; i < n; ++i) c.weights.push_back(static_cast<std::int64_t>(rng() % (wmax + 1)));
-      std::int64_t total = 0;
-      for (auto w : c.weights) total += w;
-      if (total == 0) c.weights[0] = 1, total = 1;
-      c.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(total));
-      g.criteria.push_back(std::move(c));
-    }
-    const auto r = om::composite_voting_power(g);
-    const auto b = brute(n, [&](std::uint64_t s) {
-      for (const auto& c : g.criteria) {
-        std::int64_t w = 0;
-        for (std::size_t i = 0; i < n; ++i)
-          if (s >> i & 1u) w += c.weights[i];
-        if (w < c.quota) return false;
-      }
-      return true;
+    std::uint64_t wmax = 1;
+    auto g = random_composite(rng, n, 2 + rng() % 2, [&](std::size_t k, std::size_t i) {
+      if (i == 0) wmax = k == 0 ? 1 : 1 + rng() % 30;  // the first criterion counts members (0 or 1 each)
+      return static_cast<std::int64_t>(rng() % (wmax + 1));
     });
+    if (trial % 3 == 0) g.members_suffice = static_cast<std::int64_t>(1 + rng() % n);  // "or at least m members"
+    const auto r = om::composite_voting_power(g);
+    const auto b = brute(n, [&](std::uint64_t s) { return brute_composite_wins(g, s); });
     SCOPED_TRACE("trial " + std::to_string(trial) + ", n " + std::to_string(n));
     expect_same(r, b);
+    if (HasFailure()) break;
+  }
+}
+
+TEST(CompositePowerProperty, SizeAndWeightDpMatchesBruteForceOnAThousandGames) {
+  // the DP path (enumeration limit 0): member-count criteria, at most one weighted criterion, and
+  // sometimes the clause "at least m members win anyway"
+  std::mt19937_64 rng(61);
+  for (int trial = 0; trial < 1000; ++trial) {
+    const std::size_t n = trial < 950 ? 1 + rng() % 10 : 11 + rng() % 6;
+    const std::size_t criteria = 1 + rng() % 3;
+    const std::size_t weighted = rng() % 2 ? rng() % criteria : criteria;  // which one is weighted, if any
+    auto g = random_composite(rng, n, criteria, [&](std::size_t k, std::size_t) {
+      return k == weighted ? static_cast<std::int64_t>(rng() % 41) : std::int64_t{1};
+    });
+    if (trial % 2 == 0) g.members_suffice = static_cast<std::int64_t>(1 + rng() % n);
+    const auto r = om::composite_voting_power(g, {.enumeration_limit = 0});
+    const auto b = brute(n, [&](std::uint64_t s) { return brute_composite_wins(g, s); });
+    SCOPED_TRACE("trial " + std::to_string(trial) + ", n " + std::to_string(n));
+    if (criteria == 1 && g.members_suffice == 0) {  // a weighted game: handed to voting_power
+      expect_same(r, b);
+    } else {
+      ASSERT_EQ(r.shapley_shubik_method, "exact: DP over coalition size and weight");
+      expect_same(r, b, false);
+      EXPECT_EQ(r.public_good_method, "exact: minimal winning coalitions by DP over size and weight");
+    }
     if (HasFailure()) break;
   }
 }
@@ -185,8 +230,17 @@ TEST(CompositePower, MembersAndPopulationByHand) {
   EXPECT_FALSE(r.players[1].veto);
   EXPECT_EQ(r.quota_rule, "members ≥ 2 and population ≥ 65");
   EXPECT_EQ(r.shapley_shubik_method, "exact: enumeration of all 8 coalitions");
-  // beyond the enumeration limit: sampled, with the error stated
-  const auto s = om::composite_voting_power(g, {.enumeration_limit = 2, .samples = 20000});
+  // beyond the enumeration limit: the DP over size and weight gives the same exact values …
+  const auto d = om::composite_voting_power(g, {.enumeration_limit = 2});
+  EXPECT_EQ(d.shapley_shubik_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(d.players[0].shapley_shubik_exact, "2/3");
+  EXPECT_EQ(d.players[1].banzhaf_exact, "1/5");
+  EXPECT_EQ(d.coleman_act_exact, "3/8");
+  EXPECT_EQ(d.players[0].public_good_exact, "1/2");
+  EXPECT_EQ(d.players[1].deegan_packel_exact, "1/4");
+  EXPECT_EQ(d.johnston_method, "not computed");
+  // … and without room for its table: sampled, with the error stated
+  const auto s = om::composite_voting_power(g, {.enumeration_limit = 2, .samples = 20000, .dp_cells = 0});
   EXPECT_FALSE(s.shapley_shubik_exact);
   EXPECT_NEAR(s.players[0].shapley_shubik, 2.0 / 3.0, s.shapley_shubik_error);
   EXPECT_NEAR(s.players[0].banzhaf_absolute, 3.0 / 4.0, s.shapley_shubik_error);  // 3 swings of 4

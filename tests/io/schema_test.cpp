@@ -27,7 +27,7 @@ const std::map<std::string, std::vector<std::string>> reader_members = {
     {"organization", {"id", "name", "classification", "population", "population_year", "county", "code", "model_category",
                       "can_sign_agreements", "provenance", "note"}},
     {"body", {"id", "name", "classification", "layer", "organization_id", "meetings_per_year", "mandates", "decision_rule",
-              "quota", "majorities", "staff", "seats", "provenance", "note"}},
+              "quota", "majorities", "blocking_minority", "staff", "seats", "provenance", "note"}},
     {"required_majority", {"of", "at_least"}},
     {"seat", {"on_behalf_of_id", "role", "votes", "chair", "provenance", "note"}},
     {"affiliation", {"organization_id", "parent_id", "classification", "provenance", "note"}},

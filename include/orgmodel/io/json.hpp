@@ -457,6 +457,7 @@ class json_reader {
         const auto& a = array(v, q);
         for (std::size_t i = 0; i < a.size(); ++i) b.majorities.push_back(read_majority(a[i], at(q, i)));
       }
+      else if (k == "blocking_minority") b.blocking_minority = static_cast<int>(integer(v, q, 1, 1'000'000));
       else if (k == "staff") b.staff = static_cast<int>(integer(v, q, 0, 1'000'000));
       else if (k == "seats") seats = &array(v, q);
       else return common(k, v, q, b.source, b.note);
@@ -724,6 +725,7 @@ class json_writer {
       }
       j["majorities"] = std::move(a);
     }
+    if (b.blocking_minority) j["blocking_minority"] = *b.blocking_minority;
     if (b.staff) j["staff"] = *b.staff;
     common(j, b.source, b.note, {});
     if (!seats.empty()) {

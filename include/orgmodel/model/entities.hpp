@@ -61,6 +61,9 @@ struct body {
   std::optional<decision_rule> rule;          ///< nothing when unknown
   std::optional<share> quota;                 ///< share of votes needed, for weighted or qualified rules
   std::vector<required_majority> majorities;  ///< all needed at once; empty: the single rule above
+  /// With `majorities`: a blocking minority needs at least this many members (the EU Council: 4),
+  /// so n − m + 1 members decide whatever the majorities say. Nothing: no such clause.
+  std::optional<int> blocking_minority;
   std::optional<int> staff;                   ///< head count, for operative teams
   provenance source = provenance::stated;
   std::string note;

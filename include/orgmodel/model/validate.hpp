@@ -212,6 +212,8 @@ class model_checker {
         if (b.majorities[r].at_least.numerator() <= 0 || share::one() < b.majorities[r].at_least)
           fail(error_code::out_of_range, p + "/majorities/" + std::to_string(r) + "/at_least",
                "required majority " + b.majorities[r].at_least.str() + " is not within (0, 1]");
+      if (b.blocking_minority && (*b.blocking_minority < 1 || b.majorities.empty()))
+        fail(error_code::out_of_range, p + "/blocking_minority", "a blocking minority needs at least one member and required majorities");
       if (b.staff && *b.staff < 0) fail(error_code::out_of_range, p + "/staff", "staff is negative");
     }
   }
