@@ -34,6 +34,15 @@ with open(os.path.join(ROOT, "data/scb/se_counties_2023.csv"), encoding="utf-8")
 
 
 def slug(name):
+    """A municipality's id, as data::municipality_id: the folded name, with "-<SCB code>" when two
+    municipalities fold to the same id (Håbo and Habo: "habo-0305", "habo-0643")."""
+    s = fold(name)
+    if name in MUNIS and sum(1 for n in MUNIS if fold(n) == s) > 1:
+        s += "-" + MUNIS[name]["code"]
+    return s
+
+
+def fold(name):
     out = []
     for ch in name:
         if ch in "åäÅÄ":
