@@ -49,8 +49,9 @@ TEST(Compare, VastmanlandSevenVariants) {
   ASSERT_EQ(cell(j, "3A", "funding_flags").size(), 2U);  // estimated project total; assumed period start
   EXPECT_NE(cell(j, "3A", "funding_flags")[1].get<std::string>().find("12 project flow(s)"), std::string::npos);
   EXPECT_TRUE(cell(j, "1A", "funding_flags").empty());
-  // 4A: Västerås 7.5 MSEK fixed + 4 × (280 813 − 159 662) = 7 984 604 SEK.
-  EXPECT_EQ(cell(j, "4A", "base_funding_per_year"), "7984604.00");
+  // 4A: all ten at 4 SEK, 4 × 280 813 = 1 123 252 SEK; Stockholm's fixed 7.5 MSEK is not charged to
+  // Västerås (study L1987–1988 "Stockholm stad betalar en fast summa på 7.5 miljoner kronor").
+  EXPECT_EQ(cell(j, "4A", "base_funding_per_year"), "1123252.00");
   // Bodies: 1A has a steering group (political) of 10 KSOs + the regional chair, and the committee.
   EXPECT_EQ(cell(j, "1A", "bodies_political"), 2);
   EXPECT_EQ(cell(j, "3A", "bodies_owner"), 1);
@@ -110,7 +111,11 @@ TEST(Compare, PrintTextGroupsColumns) {
   sc::print_text(c, s);
   const std::string text = s.str();
   EXPECT_NE(text.find("Members and host:\n"), std::string::npos);
-  EXPECT_NE(text.find("Funding in 2023 (SEK):\n"), std::string::npos);
+  // The title names the year of the rates (issue #11 item 6): 1B's 6 SEK is BRV's 2024 rate (study
+  // L735-736 "4 kr/per invånare under 2023. Under 2024 kommer ..."); BRO's 10 SEK and SBA's 4 SEK
+  // are the study's current (2024) rates; the populations are SCB 2023.
+  EXPECT_NE(text.find("Funding per year at the study's 2024 rates, SCB 2023 population (SEK):\n"), std::string::npos);
+  EXPECT_EQ(text.find("Funding in 2023"), std::string::npos);
   EXPECT_NE(text.find("280 813"), std::string::npos);
   EXPECT_NE(text.find("6 666 666.74"), std::string::npos);
   EXPECT_NE(text.find("Region Västmanland (owns 75 %)"), std::string::npos);

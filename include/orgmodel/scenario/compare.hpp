@@ -251,6 +251,26 @@ inline std::vector<compare_column> default_compare_columns() {
   return c;
 }
 
+/// @brief Whether a column's value for a variant rests on inputs the study does not give
+/// (`assumed`) or gives as approximate (`estimated`): funding columns on the rules behind the
+/// year's flows (`detail::funding_flags`), seat and staff columns on the seat and team-size
+/// parameters, decision-day columns on the meeting cadences. Other columns count or name what
+/// the template builds and rest on nothing assumed.
+[[nodiscard]] inline bool rests_on_assumptions(const scenario_variant& v, std::string_view column_key) {
+  const auto flagged = [&](auto pred) {
+    for (const auto& d : describe_parameters(v.category, v.parameters))
+      if (d.source != provenance::stated && pred(std::string_view(d.name))) return true;
+    return false;
+  };
+  if (column_key.find("funding") != std::string_view::npos) return !detail::funding_flags(v).empty();
+  if (column_key.find("seats") != std::string_view::npos)
+    return flagged([](std::string_view n) { return n.ends_with("_seats") || n == "steering_size"; });
+  if (column_key == "staff") return flagged([](std::string_view n) { return n == "team_size"; });
+  if (column_key.find("days") != std::string_view::npos)
+    return flagged([](std::string_view n) { return n.ends_with("_meetings"); });
+  return false;
+}
+
 /// @brief What to compare and how.
 struct compare_options {
   std::vector<model_category> categories{all_categories.begin(), all_categories.end()};
@@ -332,7 +352,8 @@ inline void print_text(const comparison& c, std::ostream& out) {
   };
   const std::vector<group> groups{{0, 30, "Members and host"},
                                   {30, 60, "Governance: bodies per layer, seats, staff"},
-                                  {60, 90, "Funding in " + std::to_string(c.input.population_year) + " (SEK)"},
+                                  {60, 90, "Funding per year at the study's " + std::to_string(rates_year) + " rates, SCB " +
+                                                  std::to_string(c.input.population_year) + " population (SEK)"},
                                   {90, std::numeric_limits<int>::max(), "Parameters and analyses"}};
   bool first = true;
   for (const auto& g : groups) {
@@ -368,6 +389,7 @@ inline nlohmann::ordered_json to_json(const comparison& c) {
   j["population"] = c.input.member_population();
   j["population_source"] = std::string(data::population_source);
   j["funding_year"] = c.input.population_year;
+  j["rates_year"] = rates_year;
   auto cols = nlohmann::ordered_json::array();
   for (const auto& col : c.columns) cols.push_back({{"key", col.key}, {"header", col.header}});
   j["columns"] = std::move(cols);
