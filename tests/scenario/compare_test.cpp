@@ -126,3 +126,30 @@ TEST(Compare, PrintTextGroupsColumns) {
     EXPECT_LE(w, 130U) << line;
   }
 }
+
+// "Municipalities with voting power" agrees with the voting-power table (issue #11 item 6): in 3A
+// the region's 75 % (study L1394–1395 "ägs till 75% av Region Norrbotten och till 25% av 13 av de
+// 14 kommuner") passes a simple majority alone at the owners' meeting, and holds 4 of the board's 5
+// seats (round(5 × 3/4)), so no municipality's vote changes an outcome although all ten are seated.
+TEST(Compare, MunicipalitiesWithVotingPowerFollowThePowerTable) {
+  const auto c = sc::compare_templates(sc::template_input::from_county("Västmanlands län"), {.use_registry = false});
+  const auto j = sc::to_json(c);
+  EXPECT_EQ(cell(j, "3A", "municipalities_with_voting_power"), 0);
+  // 1A: steering group of 10 KSOs + the regional councillor, one vote each, simple majority:
+  // every member is a swing voter somewhere. 1B: consensus (unanimity) — everyone has a veto.
+  EXPECT_EQ(cell(j, "1A", "municipalities_with_voting_power"), 10);
+  EXPECT_EQ(cell(j, "1B", "municipalities_with_voting_power"), 10);
+  // 2A and 2B are units of the region: only region bodies decide.
+  EXPECT_EQ(cell(j, "2A", "municipalities_with_voting_power"), 0);
+  EXPECT_EQ(cell(j, "2B", "municipalities_with_voting_power"), 0);
+  // 3B: equal owners (1/11 each) and a company board of one official per municipality.
+  EXPECT_EQ(cell(j, "3B", "municipalities_with_voting_power"), 10);
+  EXPECT_EQ(cell(j, "4A", "municipalities_with_voting_power"), 10);
+  // Cross-check 3A against the power analysis itself: every municipality a null player on the
+  // owners' meeting.
+  for (const auto& v : c.variants) {
+    if (v.category != om::model_category::c3A) continue;
+    const auto r = om::body_voting_power(v.built, v.built.body_at("ipa-vastmanland.owners"));
+    for (const auto& p : r.players) EXPECT_EQ(p.null_player, p.player != "region-vastmanland") << p.player;
+  }
+}

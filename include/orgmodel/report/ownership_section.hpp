@@ -113,7 +113,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
           "carried as bounds, not replaced by a guess.\n";
 
   // 3. Voting power on the steering bodies
-  text_table t({"model", "body", "players", "quota", "rule", "strongest (Banzhaf)", "vetoes", "null"});
+  text_table t({"model", "body", "players", "quota", "rule", "strongest (Banzhaf)", "vetoes", "never decisive"});
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   if (models.empty()) {
     for (auto id : data::study_model_ids()) ownership_report_detail::steering_power(data::load_bundled_model(id), t, rows);

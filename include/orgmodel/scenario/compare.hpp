@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/analysis/voting_power.hpp"
 #include "orgmodel/core/checked.hpp"
 #include "orgmodel/io/format.hpp"
 #include "orgmodel/io/table.hpp"
@@ -170,6 +171,25 @@ inline compare_cell money_per_cell(const money_sum& s, std::optional<std::int64_
   return money_cell(money::from_minor(orgmodel::detail::mul_div_round(s.known.minor(), 1, *n)));
 }
 
+/// @brief Municipalities that can change an outcome (not a null player, `body_voting_power` under
+/// the body's own rule) on at least one body holding a mandate: a seat alone is not a say (3A: the
+/// region's 75 % decides the owners' meeting, so the municipalities' seats there carry no power).
+inline std::size_t municipalities_with_power(const model& m) {
+  std::vector<std::string> ids;
+  for (std::uint32_t b = 0; b < m.bodies().size(); ++b) {
+    if (m.bodies()[b].mandates.empty()) continue;
+    bool votes = false;
+    for (const auto& s : m.seats()) votes = votes || (s.body.value == b && s.votes > 0);
+    if (!votes) continue;
+    for (const auto& p : body_voting_power(m, body_index(b)).players) {
+      const auto o = m.find_organisation(p.player);
+      if (!p.null_player && o && m[*o].kind == organisation_kind::municipality) ids.push_back(p.player);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return static_cast<std::size_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+}
+
 inline compare_column body_count_column(layer l) {
   return {"bodies_" + std::string(to_string(l)), "bodies " + std::string(to_string(l)), 40 + static_cast<int>(l), true,
           [l](const scenario_variant& v) {
@@ -182,7 +202,7 @@ inline compare_column body_count_column(layer l) {
 }  // namespace detail
 
 /// @brief The default columns: model, members, population, host, bodies per layer, seats,
-/// municipal seats, staff, funding per year (total, municipal, regional, per municipality,
+/// municipal seats, municipalities with voting power, staff, funding per year (total, municipal, regional, per municipality,
 /// per inhabitant) and project funding per year — all from `evaluate_funding` for the input's
 /// population year; a sum with an unknown flow is "unknown" (JSON null), never 0.
 inline std::vector<compare_column> default_compare_columns() {
@@ -221,6 +241,11 @@ inline std::vector<compare_column> default_compare_columns() {
                  std::int64_t n = 0;
                  for (const auto& s : v.built.seats()) n += v.built[s.holder].kind == organisation_kind::municipality ? 1 : 0;
                  return number_cell(n);
+               }});
+  c.push_back({"municipalities_with_voting_power", "municipal voting power", 53, true, [](const scenario_variant& v) {
+                 const auto k = detail::municipalities_with_power(v.built);
+                 const auto n = detail::member_municipalities(v).size();
+                 return compare_cell{std::to_string(k) + " of " + std::to_string(n), static_cast<std::int64_t>(k)};
                }});
   c.push_back({"staff", "staff", 52, true, [](const scenario_variant& v) {
                  std::int64_t n = 0;

@@ -704,7 +704,7 @@ class template_writer {
   /// The owners' meeting of a company with weighted votes equal to equity.
   void owners_meeting(organisation_index company, const std::vector<std::pair<organisation_index, share>>& owners,
                       provenance src) {
-    auto om = add_body("owners", "Bolagsstämma / ägarsamråd (owners' meeting)", body_kind::owners_meeting, layer::owner, company,
+    auto om = add_body("owners", "Bolagsstämma (owners' meeting)", body_kind::owners_meeting, layer::owner, company,
                        p_.owner_meetings, classes_of({dc::ownership, dc::membership}), decision_rule::weighted_votes);
     d_.bodies[om.value].quota = share(1, 2);
     std::int64_t den = 1;
