@@ -287,7 +287,20 @@ inline std::vector<compare_column> default_compare_columns() {
       if (d.source != provenance::stated && pred(std::string_view(d.name))) return true;
     return false;
   };
-  if (column_key.find("funding") != std::string_view::npos) return !detail::funding_flags(v).empty();
+  if (column_key.find("funding") != std::string_view::npos) {
+    // Only the flows the column adds up: project or base, and by payer where the column names one.
+    const bool project = column_key.find("project") != std::string_view::npos;
+    const bool municipal = column_key.starts_with("municipal") || column_key == "funding_per_municipality";
+    const bool region = column_key.starts_with("region");
+    const auto& m = v.built;
+    for (const auto& f : evaluate_funding(m, detail::funding_year(v)).flows) {
+      if (m[f.rule].purpose.starts_with("project:") != project) continue;
+      const auto kind = m[f.payer].kind;
+      if ((municipal && kind != organisation_kind::municipality) || (region && kind != organisation_kind::region)) continue;
+      if (!f.known() || f.uncertain_source() || f.period_start_assumed) return true;
+    }
+    return false;
+  }
   if (column_key.find("seats") != std::string_view::npos)
     return flagged([](std::string_view n) { return n.ends_with("_seats") || n == "steering_size"; });
   if (column_key == "staff") return flagged([](std::string_view n) { return n == "team_size"; });

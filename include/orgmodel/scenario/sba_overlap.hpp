@@ -256,7 +256,8 @@ inline void print_text(const alliance_overlap& r, std::ostream& out) {
       << r.municipalities.size() << " would pay " << format_amount(r.all_would_pay) << ". " << r.unknown_count
       << " are not named by the sources: they may be among the alliance's unnamed members.\n\n"
       << "Each model with every municipality also in " << r.alliance_name << ":\n";
-  text_table m({"model", "model SEK/yr", "+ alliance SEK/yr", "together SEK/yr", "model seats", "alliance seats", "same seat twice"},
+  text_table m({"model", "municipalities pay it SEK/yr", "+ alliance fees", "together", "their seats in it", "in the alliance",
+                "same seat twice"},
                {text_table::align::left, text_table::align::right, text_table::align::right, text_table::align::right,
                 text_table::align::right, text_table::align::right, text_table::align::right});
   for (const auto& o : r.models)
