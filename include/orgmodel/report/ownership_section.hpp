@@ -48,8 +48,11 @@ inline void steering_power(const model& m, text_table& t, nlohmann::ordered_json
     }
     char pct[32];
     std::snprintf(pct, sizeof pct, "%.1f %%", top->banzhaf * 100.0);
-    t.row({m.info().id, bd.id, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
-           r.quota_rule, equal ? "equal" : top->player + " " + pct, std::to_string(vetoes), std::to_string(nulls)});
+    // Names in the text, ids in the JSON.
+    const auto strongest = m.find_organisation(top->player);
+    t.row({m.info().name, bd.name, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
+           r.quota_rule, equal ? "equal" : (strongest ? m[*strongest].name : top->player) + " " + pct, std::to_string(vetoes),
+           std::to_string(nulls)});
     rows.push_back({{"model", m.info().id}, {"body", bd.id}, {"players", r.players.size()}, {"quota", r.game.quota},
                     {"total_votes", r.game.total()}, {"quota_rule", r.quota_rule}, {"equal_power", equal},
                     {"strongest", top->player}, {"strongest_banzhaf", top->banzhaf}, {"veto_players", vetoes}, {"null_players", nulls}});
