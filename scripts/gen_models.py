@@ -34,6 +34,15 @@ with open(os.path.join(ROOT, "data/scb/se_counties_2023.csv"), encoding="utf-8")
 
 
 def slug(name):
+    """A municipality's id, as data::municipality_id: the folded name, with "-<SCB code>" when two
+    municipalities fold to the same id (Håbo and Habo: "habo-0305", "habo-0643")."""
+    s = fold(name)
+    if name in MUNIS and sum(1 for n in MUNIS if fold(n) == s) > 1:
+        s += "-" + MUNIS[name]["code"]
+    return s
+
+
+def fold(name):
     out = []
     for ch in name:
         if ch in "åäÅÄ":
@@ -49,9 +58,14 @@ def slug(name):
     return "".join(out)
 
 
+# Municipality names that alone would be read as the town, the county or the region: the study
+# writes "Örebro kommun" (L122-124) beside "Region Örebro län" (issue #11 item 9).
+DISPLAY_NAMES = {"Örebro": "Örebro kommun"}
+
+
 def muni(name, note=None):
     r = MUNIS[name]
-    o = {"id": slug(name), "name": r["name"], "classification": "municipality",
+    o = {"id": slug(name), "name": DISPLAY_NAMES.get(name, r["name"]), "classification": "municipality",
          "population": int(r["population"]), "population_year": 2023, "county": r["county_code"],
          "code": r["code"], "provenance": "derived"}
     if note:
@@ -449,14 +463,22 @@ MODELS["invest-in-norrbotten"] = model(
            "unknown_group",
            note="20 % of each project is paid by the municipalities that opt in; which ones and their split is "
                 "not given (a large municipality pays ≈ 100 000 SEK).")],
-    [body("iin-owners-meeting", "Ägarna (bolagsstämma, ägarsamråd)", "owners_meeting", "owner", "invest-in-norrbotten",
+    [body("iin-owners-meeting", "Bolagsstämma (owners' meeting)", "owners_meeting", "owner", "invest-in-norrbotten",
           [seat("region-norrbotten", "owner", votes=39,
                 note="75 % of the votes = 39/52.")]
           + [seat(slug(n), "owner", provenance="assumed",
                   note="1/52 of the votes: the 13 municipalities hold 25 % together; the split is not given, an "
                        "equal split is assumed.") for n in IIN_MUNIS],
           mandates=["ownership", "strategy"], decision_rule="weighted_votes",
-          note="The owners decide; the owner directive is reviewed yearly.",
+          note="The owners decide (study L1398 \"Ägarna är beslutsfattarna\"); a company's owners decide at its "
+               "bolagsstämma. The owner directive is reviewed yearly.",
+          unknown=["meetings_per_year"]),
+     body("iin-owner-consultation", "Ägarsamråd (owner consultation)", "owners_meeting", "owner",
+          "invest-in-norrbotten",
+          [seat("region-norrbotten", "owner", votes=0)] + [seat(slug(n), "owner", votes=0) for n in IIN_MUNIS],
+          note="IiN reports to the owners in writing and through the owner consultations (study L1402-1403 "
+               "\"via del- och helårsrapporter samt via ägarsamråden\"); a forum apart from the bolagsstämma, where "
+               "the study gives no decision (no votes, no mandate).",
           unknown=["meetings_per_year"]),
      body("iin-board", "Styrelse", "board", "executive", "invest-in-norrbotten",
           mandates=["strategy", "budget", "operational_plan"],

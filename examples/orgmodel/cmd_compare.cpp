@@ -5,6 +5,8 @@
 #include "orgmodel/io/format.hpp"
 #include "orgmodel/report/compare_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
+#include "orgmodel/scenario/sba_overlap.hpp"
+#include "orgmodel/data/benchmark.hpp"
 
 namespace cmd_compare {  // named, not anonymous: the commands share unity batches
 
@@ -20,9 +22,11 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   }
   const auto in = scenario::template_input::from_county(county, exclude);
   const auto c = scenario::compare_templates(in);
+  const auto sba = scenario::sba_overlap(c, data::load_bundled_model("stockholm-business-alliance"));
   const auto f = args.format();
   if (f == cli::output_format::json) {
     auto j = scenario::to_json(c);
+    if (scenario::has_named_members(sba)) j["sba_overlap"] = scenario::to_json(sba);
     j["study_findings"] = study_findings_json();
     cli::print_json(j, out);
     return 0;
@@ -36,6 +40,10 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
       << "Population: " << data::population_source << "\n\n";
   scenario::print_text(c, out);
   out << "\n" << scenario::funding_note << "\n\n";
+  if (scenario::has_named_members(sba)) {
+    scenario::print_text(sba, out);
+    out << "\n";
+  }
   print_study_findings(out);
   return 0;
 }

@@ -7,7 +7,9 @@ Writes <work dir>/report.html with `orgmodel report --format html -o`, opens it 
 asserts: no console error, no request besides the page itself (and none failed), every chart has a
 non-empty bounding box, no two text labels of a chart overlap (getBoundingClientRect), every
 bundled model with governance bodies has its org chart, and the page prints to PDF. With
-ORGMODEL_SCREENSHOTS=<dir> it also saves PNGs of BRO's and SBA's org charts and IiN's funding flows.
+ORGMODEL_SCREENSHOTS=<dir> it also saves PNGs of BRO's and SBA's org charts, IiN's funding flows
+and the seven models for Västmanland. Every chart, the comparison included, is checked for a
+non-empty box and overlapping labels.
 Exits 77 (skipped) when Chromium, chromedriver or Selenium is missing.
 """
 import base64
@@ -125,6 +127,9 @@ def main():
                 mid = model["id"]
                 if "org-" + mid not in ids:
                     failures.append(f"no org chart for {mid}")
+        # The seven models for Västmanland side by side (the study's own question).
+        if "compare-vastmanland" not in ids:
+            failures.append("no comparison chart of the seven models for Västmanland (compare-vastmanland)")
         if expected < 9:
             failures.append(f"only {expected} bundled models with bodies found under {source}/data/models")
 
@@ -137,7 +142,8 @@ def main():
             os.makedirs(shots, exist_ok=True)
             for cid, name in (("org-business-region-orebro", "org-chart-bro.png"),
                               ("org-stockholm-business-alliance", "org-chart-sba.png"),
-                              ("funding-invest-in-norrbotten", "funding-iin.png")):
+                              ("funding-invest-in-norrbotten", "funding-iin.png"),
+                              ("compare-vastmanland", "compare-vastmanland.png")):
                 r = driver.execute_script(
                     "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
                     "return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height];", cid)

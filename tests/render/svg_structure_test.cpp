@@ -9,6 +9,7 @@
 #include <string>
 
 #include "orgmodel/io/json.hpp"
+#include "orgmodel/render/compare_chart.hpp"
 #include "orgmodel/render/coverage_grid.hpp"
 #include "orgmodel/render/decision_timeline.hpp"
 #include "orgmodel/render/funding_sankey.hpp"
@@ -185,4 +186,60 @@ TEST(RenderSvg, WrapKeepsLinesShort) {
   // "Regional" / "tillväxtnämn" / "d och" / "utvecklingsn" / "ämnd": words over 12 are cut.
   ASSERT_EQ(lines.size(), 5U);
   for (const auto& l : lines) EXPECT_LE(orgmodel::svg::code_points(l), 12U) << l;
+}
+
+// The seven models for Västmanland as small multiples (issue #14). Default columns only, so the
+// structure does not depend on which analyses registered columns in this program.
+namespace render_structure_test {
+const orgmodel::scenario::comparison& vastmanland_comparison() {
+  static const auto c = orgmodel::scenario::compare_templates(orgmodel::scenario::template_input::from_county("Västmanlands län"),
+                                                              {.use_registry = false});
+  return c;
+}
+/// The `<g class="panel">` of one column, up to its closing tag.
+std::string panel_of(const std::string& svg, const std::string& key) {
+  const auto at = svg.find("id=\"panel-compare-vastmanland-" + key + "\"");
+  if (at == std::string::npos) return {};
+  return svg.substr(at, svg.find("</g>", at) - at);
+}
+}  // namespace render_structure_test
+
+TEST(RenderGolden, CompareChartVastmanland) {
+  rst::expect_golden("vastmanland.compare", orgmodel::compare_chart_svg(rst::vastmanland_comparison()));
+}
+
+TEST(RenderCompareChart, BarsFollowTheComparison) {
+  const std::string svg = orgmodel::compare_chart_svg(rst::vastmanland_comparison());
+  // Every municipality is a member in all seven models (10, 280 813 inhabitants): no panel, named
+  // in the description instead.
+  EXPECT_TRUE(rst::panel_of(svg, "members").empty());
+  EXPECT_NE(svg.find("Equal for every model: members 10; population 280 813"), std::string::npos);
+  // Base funding: the largest is 1A's (and 3B's) 2 × 10 SEK × 280 813 = 5 616 260 SEK, drawn at the
+  // full 170 px; 4A's 4 × 280 813 = 1 123 252 is exactly a fifth of it: 34 px.
+  const std::string base = rst::panel_of(svg, "base_funding_per_year");
+  ASSERT_FALSE(base.empty());
+  EXPECT_EQ(rst::count_of(base, "rect", "bar"), 4U);  // 1A, 1B, 2A, 4A: rates and sums the study states
+  // 2B: Halland's 4 MSEK assumed; 3A: Norrbotten's ≈ 4 MSEK estimated; 3B: BRO's rate assumed for HCI.
+  EXPECT_EQ(rst::count_of(base, "rect", "bar assumed"), 3U);
+  EXPECT_NE(base.find("width=\"170.0\""), std::string::npos);
+  EXPECT_NE(base.find("width=\"34.0\""), std::string::npos);
+  EXPECT_NE(base.find(">5 616 260</text>"), std::string::npos);
+  EXPECT_NE(base.find(">4 000 000 *</text>"), std::string::npos);  // 2B, marked
+  // 2A has no project; project funding of 3A only (6 666 666.74, compare_test.cpp): the other six
+  // are 0 and draw no bar, not a hatched one.
+  const std::string proj = rst::panel_of(svg, "project_funding_per_year");
+  ASSERT_FALSE(proj.empty());
+  EXPECT_EQ(rst::count_of(proj, "rect", "bar unknown"), 0U);
+  EXPECT_EQ(rst::count_of(proj, "rect", "bar assumed"), 1U);
+  EXPECT_NE(svg.find("<title id=\"compare-vastmanland-title\">The seven models for Västmanlands län</title>"), std::string::npos);
+}
+
+TEST(RenderCompareChart, UnknownIsHatchedNotZero) {
+  auto c = rst::vastmanland_comparison();
+  std::size_t k = 0;
+  while (c.columns[k].key != "base_funding_per_year") ++k;
+  c.cells[0][k] = {"unknown", nullptr};
+  const std::string base = rst::panel_of(orgmodel::compare_chart_svg(c), "base_funding_per_year");
+  EXPECT_EQ(rst::count_of(base, "rect", "bar unknown"), 1U);
+  EXPECT_NE(base.find(">unknown</text>"), std::string::npos);
 }

@@ -39,3 +39,36 @@ TEST(StudyWording, BusinessSwedenIsNotAnAgency) {
   const auto m = om::data::load_bundled_model("business-sweden-partnership");
   EXPECT_NE(m[m.organisation_at("business-sweden")].kind, om::organisation_kind::agency);
 }
+
+// L1398 "Ägarna är beslutsfattarna" and L1402-1403 "IiN rapporterar skriftligt till ägarna via del-
+// och helårsrapporter samt via ägarsamråden": the owners decide (at the company's bolagsstämma) and
+// consult (ägarsamråd) — two bodies, only the first with votes.
+TEST(StudyWording, BolagsstammaAndAgarsamradAreTwoBodies) {
+  const auto m = om::data::load_bundled_model("invest-in-norrbotten");
+  const auto stamma = m.body_at("iin-owners-meeting");
+  const auto samrad = m.body_at("iin-owner-consultation");
+  EXPECT_NE(m[stamma].name.find("Bolagsstämma"), std::string::npos);
+  EXPECT_EQ(m[stamma].name.find("ägarsamråd"), std::string::npos);
+  EXPECT_NE(m[samrad].name.find("Ägarsamråd"), std::string::npos);
+  std::int64_t stamma_votes = 0, samrad_votes = 0;
+  for (const auto& s : m.seats()) {
+    if (s.body == stamma) stamma_votes += s.votes;
+    if (s.body == samrad) samrad_votes += s.votes;
+  }
+  EXPECT_EQ(stamma_votes, 52);  // 39 for the region's 75 % + 13 × 1 (the assumed equal split, 1/52 each)
+  EXPECT_EQ(samrad_votes, 0);
+  EXPECT_TRUE(m[samrad].mandates.empty());
+}
+
+// L122-124 "bedrivs verksamheten inom Örebro kommun": the municipality is "Örebro kommun", beside
+// "Region Örebro län"; and the power table's text names bodies and organisations, ids stay in JSON.
+TEST(StudyWording, NamesInTextIdsInJson) {
+  const auto bro = om::data::load_bundled_model("business-region-orebro");
+  EXPECT_EQ(bro[bro.organisation_at("orebro")].name, "Örebro kommun");
+  EXPECT_EQ(bro[bro.organisation_at("region-orebro")].name, "Region Örebro län");
+  const auto models = om::data::load_benchmark();
+  const auto s = om::ownership_section(models);
+  EXPECT_NE(s.text.find("KSO-möte"), std::string::npos);
+  EXPECT_EQ(s.text.find("sba-ksos-meeting"), std::string::npos);
+  EXPECT_EQ(s.content["steering_bodies"][0]["model"].get<std::string>().find(' '), std::string::npos);  // an id
+}

@@ -49,8 +49,9 @@ TEST(Compare, VastmanlandSevenVariants) {
   ASSERT_EQ(cell(j, "3A", "funding_flags").size(), 2U);  // estimated project total; assumed period start
   EXPECT_NE(cell(j, "3A", "funding_flags")[1].get<std::string>().find("12 project flow(s)"), std::string::npos);
   EXPECT_TRUE(cell(j, "1A", "funding_flags").empty());
-  // 4A: Västerås 7.5 MSEK fixed + 4 × (280 813 − 159 662) = 7 984 604 SEK.
-  EXPECT_EQ(cell(j, "4A", "base_funding_per_year"), "7984604.00");
+  // 4A: all ten at 4 SEK, 4 × 280 813 = 1 123 252 SEK; Stockholm's fixed 7.5 MSEK is not charged to
+  // Västerås (study L1987–1988 "Stockholm stad betalar en fast summa på 7.5 miljoner kronor").
+  EXPECT_EQ(cell(j, "4A", "base_funding_per_year"), "1123252.00");
   // Bodies: 1A has a steering group (political) of 10 KSOs + the regional chair, and the committee.
   EXPECT_EQ(cell(j, "1A", "bodies_political"), 2);
   EXPECT_EQ(cell(j, "3A", "bodies_owner"), 1);
@@ -110,7 +111,11 @@ TEST(Compare, PrintTextGroupsColumns) {
   sc::print_text(c, s);
   const std::string text = s.str();
   EXPECT_NE(text.find("Members and host:\n"), std::string::npos);
-  EXPECT_NE(text.find("Funding in 2023 (SEK):\n"), std::string::npos);
+  // The title names the year of the rates (issue #11 item 6): 1B's 6 SEK is BRV's 2024 rate (study
+  // L735-736 "4 kr/per invånare under 2023. Under 2024 kommer ..."); BRO's 10 SEK and SBA's 4 SEK
+  // are the study's current (2024) rates; the populations are SCB 2023.
+  EXPECT_NE(text.find("Funding per year at the study's 2024 rates, SCB 2023 population (SEK):\n"), std::string::npos);
+  EXPECT_EQ(text.find("Funding in 2023"), std::string::npos);
   EXPECT_NE(text.find("280 813"), std::string::npos);
   EXPECT_NE(text.find("6 666 666.74"), std::string::npos);
   EXPECT_NE(text.find("Region Västmanland (owns 75 %)"), std::string::npos);
@@ -119,5 +124,32 @@ TEST(Compare, PrintTextGroupsColumns) {
     std::size_t w = 0;
     for (unsigned char ch : line) w += (ch & 0xC0) != 0x80 ? 1 : 0;
     EXPECT_LE(w, 130U) << line;
+  }
+}
+
+// "Municipalities with voting power" agrees with the voting-power table (issue #11 item 6): in 3A
+// the region's 75 % (study L1394–1395 "ägs till 75% av Region Norrbotten och till 25% av 13 av de
+// 14 kommuner") passes a simple majority alone at the owners' meeting, and holds 4 of the board's 5
+// seats (round(5 × 3/4)), so no municipality's vote changes an outcome although all ten are seated.
+TEST(Compare, MunicipalitiesWithVotingPowerFollowThePowerTable) {
+  const auto c = sc::compare_templates(sc::template_input::from_county("Västmanlands län"), {.use_registry = false});
+  const auto j = sc::to_json(c);
+  EXPECT_EQ(cell(j, "3A", "municipalities_with_voting_power"), 0);
+  // 1A: steering group of 10 KSOs + the regional councillor, one vote each, simple majority:
+  // every member is a swing voter somewhere. 1B: consensus (unanimity) — everyone has a veto.
+  EXPECT_EQ(cell(j, "1A", "municipalities_with_voting_power"), 10);
+  EXPECT_EQ(cell(j, "1B", "municipalities_with_voting_power"), 10);
+  // 2A and 2B are units of the region: only region bodies decide.
+  EXPECT_EQ(cell(j, "2A", "municipalities_with_voting_power"), 0);
+  EXPECT_EQ(cell(j, "2B", "municipalities_with_voting_power"), 0);
+  // 3B: equal owners (1/11 each) and a company board of one official per municipality.
+  EXPECT_EQ(cell(j, "3B", "municipalities_with_voting_power"), 10);
+  EXPECT_EQ(cell(j, "4A", "municipalities_with_voting_power"), 10);
+  // Cross-check 3A against the power analysis itself: every municipality a null player on the
+  // owners' meeting.
+  for (const auto& v : c.variants) {
+    if (v.category != om::model_category::c3A) continue;
+    const auto r = om::body_voting_power(v.built, v.built.body_at("ipa-vastmanland.owners"));
+    for (const auto& p : r.players) EXPECT_EQ(p.null_player, p.player != "region-vastmanland") << p.player;
   }
 }

@@ -188,10 +188,20 @@ TEST(Templates, HighCoastInvestThreeB) {
 
 TEST(Templates, BusinessAllianceFourAOnVastmanland) {
   om::model m = sc::build_template(model_category::c4A, sc::template_input::from_county("Västmanlands län"));
-  // Host: Västerås (159 662, the most populous). Västerås pays a fixed 7.5 MSEK; the other nine
-  // pay 4 SEK × (280 813 − 159 662 = 121 151) = 484 604 SEK.
-  EXPECT_EQ(fixed_ore(m, "vasteras"), 750'000'000);
-  EXPECT_EQ(per_inhabitant_ore(m), 400LL * 121'151);
+  // Host: Västerås (159 662, the most populous). Study L1986–1988: "Medlemskapet kostar varje
+  // kommun 4 kronor per invånare och år. Stockholm stad betalar en fast summa på 7.5 miljoner
+  // kronor." The fixed sum is Stockholm's as host of SBA; a one-county host is not charged it
+  // (issue #11 item 6) and pays the rate: 4 SEK × 280 813 = 1 123 252 SEK for all ten.
+  EXPECT_EQ(fixed_ore(m, "vasteras"), 0);
+  EXPECT_EQ(per_inhabitant_ore(m), 400LL * 280'813);
+  const auto p4 = sc::default_parameters(model_category::c4A);
+  EXPECT_EQ(p4.host_fixed.source, om::provenance::assumed);
+  // Set explicitly, the host pays the fixed sum instead of the rate, as Stockholm does in SBA.
+  auto p = p4;
+  p.host_fixed = {om::money::from_major(7'500'000)};
+  om::model sba_like = sc::build_template(model_category::c4A, sc::template_input::from_county("Västmanlands län"), p);
+  EXPECT_EQ(fixed_ore(sba_like, "vasteras"), 750'000'000);
+  EXPECT_EQ(per_inhabitant_ore(sba_like), 400LL * 121'151);
   EXPECT_EQ(municipal_holders(m, "ipa-vastmanland.members").size(), 10u);
   EXPECT_EQ(municipal_holders(m, "ipa-vastmanland.steer").size(), 10u);  // fewer than 13 members
   const auto host = m.organisation_at("ipa-vastmanland-host");

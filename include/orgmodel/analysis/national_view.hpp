@@ -6,7 +6,7 @@
 ///
 /// A model's organisation *serves* a municipality when a membership (of kind `member` or
 /// `served`) links them. A model organisation *is* an SCB municipality when its `code` is the SCB
-/// code, or else its id is `data::slug(name)` of the SCB name ("malung-salen"). An organisation
+/// code, or else its id is `data::municipality_id` of the SCB record ("malung-salen", "habo-0305"). An organisation
 /// whose served municipalities lie in more than one county is *cross-county* (Stockholm Business
 /// Alliance); a county is *without an organisation* when no single-county organisation of the
 /// given models serves any of its municipalities — so the answer is about the models given (the
@@ -136,7 +136,7 @@ inline national_view_result national_view(std::span<const model> models) {
   std::unordered_map<std::string, std::uint32_t> by_code, by_slug;
   for (std::size_t i = 0; i < scb.size(); ++i) {
     by_code.emplace(std::string(scb[i].code), static_cast<std::uint32_t>(i));
-    by_slug.emplace(data::slug(scb[i].name), static_cast<std::uint32_t>(i));
+    by_slug.emplace(data::municipality_id(scb[i]), static_cast<std::uint32_t>(i));
     r.municipalities.push_back({scb[i].code, scb[i].name, scb[i].county_code, scb[i].population, {}, service_class::none});
   }
   std::map<std::pair<std::string, std::string>, std::uint32_t> org_index;

@@ -8,6 +8,7 @@
 /// std::int64_t orebro_lan = orgmodel::data::county("18").population;   // 308 116
 /// @endcode
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -59,14 +60,39 @@ inline std::string slug(std::string_view name) {
   return s;
 }
 
-/// @brief The municipality with this name ("Örebro"), slug ("orebro") or code ("1880"), or nothing.
+/// @brief The organisation id of a municipality: `slug(name)`, unless another municipality's
+/// name folds to the same slug — then both get "-<SCB code>" appended, so ids never collide
+/// (Håbo "habo-0305" and Habo "habo-0643"; folding å to a would make both "habo").
+inline std::string municipality_id(const municipality_record& m) {
+  static const std::vector<std::string> shared = [] {  // slugs that two or more names fold to
+    std::vector<std::string> all, out;
+    for (const auto& o : detail::se_municipalities_2023) all.push_back(slug(o.name));
+    std::sort(all.begin(), all.end());
+    for (std::size_t i = 1; i < all.size(); ++i)
+      if (all[i] == all[i - 1] && (out.empty() || out.back() != all[i])) out.push_back(all[i]);
+    return out;
+  }();
+  std::string s = slug(m.name);
+  if (std::binary_search(shared.begin(), shared.end(), s)) s += "-" + std::string(m.code);
+  return s;
+}
+
+/// @brief The municipality with this name ("Örebro"), id ("orebro", "habo-0305") or code ("1880"),
+/// or nothing. A name's exact spelling wins over its slug: "Habo" is Habo, not Håbo; a slug that
+/// two municipalities share ("habo") matches neither.
 inline const municipality_record* find_municipality(std::string_view name_or_code) noexcept {
   for (const auto& m : detail::se_municipalities_2023)
     if (m.name == name_or_code || m.code == name_or_code) return &m;
-  const std::string s = slug(name_or_code);
   for (const auto& m : detail::se_municipalities_2023)
-    if (slug(m.name) == s) return &m;
-  return nullptr;
+    if (municipality_id(m) == name_or_code) return &m;
+  const std::string s = slug(name_or_code);
+  const municipality_record* found = nullptr;
+  for (const auto& m : detail::se_municipalities_2023)
+    if (slug(m.name) == s) {
+      if (found) return nullptr;
+      found = &m;
+    }
+  return found;
 }
 /// @brief The municipality with this name, slug or code. @throws lookup_error
 inline const municipality_record& municipality(std::string_view name_or_code) {

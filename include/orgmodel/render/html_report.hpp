@@ -2,13 +2,15 @@
 /// @file
 /// @brief The report as one self-contained HTML page: inline CSS and SVG, no script, no external
 /// request; prints cleanly (@media print). For each model its org chart, decision timeline,
-/// coverage grid and funding flows; for several models the national picture; then every section of `make_report`
+/// coverage grid and funding flows; for several models the national picture and the seven models
+/// for Västmanland side by side; then every section of `make_report`
 /// as preformatted text.
 
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "orgmodel/render/compare_chart.hpp"
 #include "orgmodel/render/coverage_grid.hpp"
 #include "orgmodel/render/decision_timeline.hpp"
 #include "orgmodel/render/funding_sankey.hpp"
@@ -22,6 +24,7 @@ namespace orgmodel {
 /// @brief Options of `html_report`.
 struct html_report_options {
   int funding_year = 2024;  ///< the year of the funding flows drawn
+  std::string compare_county = "Västmanlands län";  ///< the county the seven models are applied to (several models)
 };
 
 /// @brief The page's style sheet.
@@ -52,6 +55,11 @@ inline std::string html_report(std::span<const model> models, const html_report_
   if (models.size() > 1)
     h += "<section id=\"national\"><h2>The national picture</h2>\n<figure>" + national_picture_svg(models) +
          "</figure></section>\n";
+  if (models.size() > 1) {  // the study's own question: which model for Västmanland
+    const auto c = scenario::compare_templates(scenario::template_input::from_county(opt.compare_county));
+    h += "<section id=\"scenario-comparison\"><h2>The seven models for " + svg::escape(c.input.county_name) +
+         "</h2>\n<figure class=\"compare\">" + compare_chart_svg(c) + "</figure></section>\n";
+  }
   for (const auto& m : models) {
     const auto id = svg::escape(m.info().id);
     h += "<section class=\"model\" id=\"model-" + id + "\">\n<h2>" + svg::escape(m.info().name) + "</h2>\n";

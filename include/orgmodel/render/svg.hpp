@@ -109,7 +109,8 @@ inline constexpr std::string_view chart_css =
     ".preparation{fill:#d0d0d0;stroke:#777}.worst{stroke:#000;stroke-width:3}.seg{fill:#fff;font-weight:bold}"
     ".node{fill:#333}.flow{fill:#8a8a8a;fill-opacity:.55;stroke:#555;stroke-width:.5}.flow.unknown{fill-opacity:1}"
     ".cell.direct{fill:#222}.cell.delegated{stroke:#000}.cell.none{fill:#fff;stroke:#999}"
-    ".county.has{fill:#444}.county.none{fill:#fff;stroke:#000;stroke-dasharray:3 2}";
+    ".county.has{fill:#444}.county.none{fill:#fff;stroke:#000;stroke-dasharray:3 2}"
+    ".bar{fill:#4d4d4d}.bar.assumed{fill:#bdbdbd;stroke:#000;stroke-dasharray:4 2}";
 
 /// @brief A `<defs>` with a diagonal hatch pattern of id `id`, for unknown or assumed values.
 inline std::string hatch_defs(std::string_view id) {

@@ -17,6 +17,7 @@
 #include "orgmodel/io/format.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
+#include "orgmodel/scenario/sba_overlap.hpp"
 
 namespace orgmodel {
 
@@ -114,6 +115,11 @@ inline report_section compare_section(std::string_view county = "Västmanlands l
     << in.region_name << ".\nPopulation: " << data::population_source << ".\n"
     << scenario::funding_note << "\n\n";
   scenario::print_text(c, t);
+  if (const auto o = scenario::sba_overlap(c, data::load_bundled_model("stockholm-business-alliance")); scenario::has_named_members(o)) {
+    s.content["sba_overlap"] = scenario::to_json(o);
+    t << "\n";
+    scenario::print_text(o, t);
+  }
   s.content["study_findings"] = study_findings_json();
   t << "\n";
   print_study_findings(t);

@@ -156,10 +156,11 @@ inline report_section coverage_section(std::span<const model> models, std::strin
 }
 
 /// @brief Municipalities with a seat of their own on a decision body of the template, "k of n", as
-/// a column of every template comparison (the Västmanland comparison included).
+/// a column of every template comparison (the Västmanland comparison included). A seat is not
+/// power: "municipal voting power" (scenario/compare.hpp) agrees with the power table.
 inline const bool coverage_compare_column_registered = scenario::register_compare_column(
     {.key = "municipalities_on_decision_bodies",
-     .header = "municipalities deciding",
+     .header = "municipalities seated on decision bodies",
      .order = 120,
      .numeric = true,
      .cell = [](const scenario::scenario_variant& v) -> scenario::compare_cell {

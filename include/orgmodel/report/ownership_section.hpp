@@ -48,8 +48,11 @@ inline void steering_power(const model& m, text_table& t, nlohmann::ordered_json
     }
     char pct[32];
     std::snprintf(pct, sizeof pct, "%.1f %%", top->banzhaf * 100.0);
-    t.row({m.info().id, bd.id, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
-           r.quota_rule, equal ? "equal" : top->player + " " + pct, std::to_string(vetoes), std::to_string(nulls)});
+    // Names in the text, ids in the JSON.
+    const auto strongest = m.find_organisation(top->player);
+    t.row({m.info().name, bd.name, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
+           r.quota_rule, equal ? "equal" : (strongest ? m[*strongest].name : top->player) + " " + pct, std::to_string(vetoes),
+           std::to_string(nulls)});
     rows.push_back({{"model", m.info().id}, {"body", bd.id}, {"players", r.players.size()}, {"quota", r.game.quota},
                     {"total_votes", r.game.total()}, {"quota_rule", r.quota_rule}, {"equal_power", equal},
                     {"strongest", top->player}, {"strongest_banzhaf", top->banzhaf}, {"veto_players", vetoes}, {"null_players", nulls}});
@@ -113,7 +116,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
           "carried as bounds, not replaced by a guess.\n";
 
   // 3. Voting power on the steering bodies
-  text_table t({"model", "body", "players", "quota", "rule", "strongest (Banzhaf)", "vetoes", "null"});
+  text_table t({"model", "body", "players", "quota", "rule", "strongest (Banzhaf)", "vetoes", "never decisive"});
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   if (models.empty()) {
     for (auto id : data::study_model_ids()) ownership_report_detail::steering_power(data::load_bundled_model(id), t, rows);

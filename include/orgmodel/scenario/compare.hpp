@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/analysis/voting_power.hpp"
 #include "orgmodel/core/checked.hpp"
 #include "orgmodel/io/format.hpp"
 #include "orgmodel/io/table.hpp"
@@ -170,6 +171,25 @@ inline compare_cell money_per_cell(const money_sum& s, std::optional<std::int64_
   return money_cell(money::from_minor(orgmodel::detail::mul_div_round(s.known.minor(), 1, *n)));
 }
 
+/// @brief Municipalities that can change an outcome (not a null player, `body_voting_power` under
+/// the body's own rule) on at least one body holding a mandate: a seat alone is not a say (3A: the
+/// region's 75 % decides the owners' meeting, so the municipalities' seats there carry no power).
+inline std::size_t municipalities_with_power(const model& m) {
+  std::vector<std::string> ids;
+  for (std::uint32_t b = 0; b < m.bodies().size(); ++b) {
+    if (m.bodies()[b].mandates.empty()) continue;
+    bool votes = false;
+    for (const auto& s : m.seats()) votes = votes || (s.body.value == b && s.votes > 0);
+    if (!votes) continue;
+    for (const auto& p : body_voting_power(m, body_index(b)).players) {
+      const auto o = m.find_organisation(p.player);
+      if (!p.null_player && o && m[*o].kind == organisation_kind::municipality) ids.push_back(p.player);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return static_cast<std::size_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+}
+
 inline compare_column body_count_column(layer l) {
   return {"bodies_" + std::string(to_string(l)), "bodies " + std::string(to_string(l)), 40 + static_cast<int>(l), true,
           [l](const scenario_variant& v) {
@@ -182,7 +202,7 @@ inline compare_column body_count_column(layer l) {
 }  // namespace detail
 
 /// @brief The default columns: model, members, population, host, bodies per layer, seats,
-/// municipal seats, staff, funding per year (total, municipal, regional, per municipality,
+/// municipal seats, municipalities with voting power, staff, funding per year (total, municipal, regional, per municipality,
 /// per inhabitant) and project funding per year — all from `evaluate_funding` for the input's
 /// population year; a sum with an unknown flow is "unknown" (JSON null), never 0.
 inline std::vector<compare_column> default_compare_columns() {
@@ -222,6 +242,11 @@ inline std::vector<compare_column> default_compare_columns() {
                  for (const auto& s : v.built.seats()) n += v.built[s.holder].kind == organisation_kind::municipality ? 1 : 0;
                  return number_cell(n);
                }});
+  c.push_back({"municipalities_with_voting_power", "municipal voting power", 53, true, [](const scenario_variant& v) {
+                 const auto k = detail::municipalities_with_power(v.built);
+                 const auto n = detail::member_municipalities(v).size();
+                 return compare_cell{std::to_string(k) + " of " + std::to_string(n), static_cast<std::int64_t>(k)};
+               }});
   c.push_back({"staff", "staff", 52, true, [](const scenario_variant& v) {
                  std::int64_t n = 0;
                  for (const auto& b : v.built.bodies()) n += b.staff.value_or(0);
@@ -249,6 +274,39 @@ inline std::vector<compare_column> default_compare_columns() {
                  return number_cell(n);
                }});
   return c;
+}
+
+/// @brief Whether a column's value for a variant rests on inputs the study does not give
+/// (`assumed`) or gives as approximate (`estimated`): funding columns on the rules behind the
+/// year's flows (`detail::funding_flags`), seat and staff columns on the seat and team-size
+/// parameters, decision-day columns on the meeting cadences. Other columns count or name what
+/// the template builds and rest on nothing assumed.
+[[nodiscard]] inline bool rests_on_assumptions(const scenario_variant& v, std::string_view column_key) {
+  const auto flagged = [&](auto pred) {
+    for (const auto& d : describe_parameters(v.category, v.parameters))
+      if (d.source != provenance::stated && pred(std::string_view(d.name))) return true;
+    return false;
+  };
+  if (column_key.find("funding") != std::string_view::npos) {
+    // Only the flows the column adds up: project or base, and by payer where the column names one.
+    const bool project = column_key.find("project") != std::string_view::npos;
+    const bool municipal = column_key.starts_with("municipal") || column_key == "funding_per_municipality";
+    const bool region = column_key.starts_with("region");
+    const auto& m = v.built;
+    for (const auto& f : evaluate_funding(m, detail::funding_year(v)).flows) {
+      if (m[f.rule].purpose.starts_with("project:") != project) continue;
+      const auto kind = m[f.payer].kind;
+      if ((municipal && kind != organisation_kind::municipality) || (region && kind != organisation_kind::region)) continue;
+      if (!f.known() || f.uncertain_source() || f.period_start_assumed) return true;
+    }
+    return false;
+  }
+  if (column_key.find("seats") != std::string_view::npos)
+    return flagged([](std::string_view n) { return n.ends_with("_seats") || n == "steering_size"; });
+  if (column_key == "staff") return flagged([](std::string_view n) { return n == "team_size"; });
+  if (column_key.find("days") != std::string_view::npos)
+    return flagged([](std::string_view n) { return n.ends_with("_meetings"); });
+  return false;
 }
 
 /// @brief What to compare and how.
@@ -332,7 +390,8 @@ inline void print_text(const comparison& c, std::ostream& out) {
   };
   const std::vector<group> groups{{0, 30, "Members and host"},
                                   {30, 60, "Governance: bodies per layer, seats, staff"},
-                                  {60, 90, "Funding in " + std::to_string(c.input.population_year) + " (SEK)"},
+                                  {60, 90, "Funding per year at the study's " + std::to_string(rates_year) + " rates, SCB " +
+                                                  std::to_string(c.input.population_year) + " population (SEK)"},
                                   {90, std::numeric_limits<int>::max(), "Parameters and analyses"}};
   bool first = true;
   for (const auto& g : groups) {
@@ -368,6 +427,7 @@ inline nlohmann::ordered_json to_json(const comparison& c) {
   j["population"] = c.input.member_population();
   j["population_source"] = std::string(data::population_source);
   j["funding_year"] = c.input.population_year;
+  j["rates_year"] = rates_year;
   auto cols = nlohmann::ordered_json::array();
   for (const auto& col : c.columns) cols.push_back({{"key", col.key}, {"header", col.header}});
   j["columns"] = std::move(cols);

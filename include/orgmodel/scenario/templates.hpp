@@ -39,6 +39,10 @@
 
 namespace orgmodel::scenario {
 
+/// @brief The year of the templates' rates and sums: the study's (2024), e.g. Business Region
+/// Värmland's 6 SEK per inhabitant "in 2024". Populations are SCB's of `data::population_year`.
+inline constexpr int rates_year = 2024;
+
 /// @brief The seven categories in the study's order, for loops over all templates.
 inline constexpr std::array<model_category, 7> all_categories{model_category::c1A, model_category::c1B,
                                                               model_category::c2A, model_category::c2B,
@@ -191,7 +195,10 @@ inline template_parameters default_parameters(model_category c) {
     case model_category::c4A:
       t.team_size = {11, p::stated, "Stockholm Business Alliance: team of 11"};
       t.rate_per_inhabitant = {sek(4), p::stated, "Stockholm Business Alliance: 4 SEK per inhabitant per member"};
-      t.host_fixed = {sek(7'500'000), p::stated, "Stockholm Business Alliance: the City of Stockholm pays a fixed 7.5 MSEK"};
+      // The 7.5 MSEK is the City of Stockholm's as host of a 55-member alliance in nine counties
+      // (study L1986–1988); nothing scales it to one county's host, which pays the members' rate.
+      t.host_fixed = {money{}, p::assumed,
+                      "not given for a one-county host; Stockholm's fixed 7.5 MSEK is SBA's own, so the host pays the members' rate"};
       t.steering_meetings = {{1, 1}, p::stated, "Stockholm Business Alliance: the members' KSOs meet once a year"};
       t.working_meetings = {{4, 4}, p::stated, "Stockholm Business Alliance: operative steering group 4 times a year"};
       t.reference_meetings = {{4, 4}, p::assumed, "not given; the working group prepares each steering-group meeting"};
@@ -302,7 +309,7 @@ inline std::string county_short_name(std::string_view county_name) {
 
 /// @brief A municipality handed to a template.
 struct template_municipality {
-  std::string id;    ///< organisation id: data::slug(name) for Swedish municipalities
+  std::string id;    ///< organisation id: data::municipality_id for Swedish municipalities
   std::string name;
   std::string code;  ///< SCB code, empty when synthetic
   std::int64_t population = 0;
@@ -338,7 +345,7 @@ struct template_input {
     }
     for (const auto* m : data::municipalities_of(c.code)) {
       if (std::find(excluded.begin(), excluded.end(), m->code) != excluded.end()) continue;
-      in.municipalities.push_back({data::slug(m->name), std::string(m->name), std::string(m->code), m->population});
+      in.municipalities.push_back({data::municipality_id(*m), std::string(m->name), std::string(m->code), m->population});
     }
     return in;
   }
@@ -697,7 +704,7 @@ class template_writer {
   /// The owners' meeting of a company with weighted votes equal to equity.
   void owners_meeting(organisation_index company, const std::vector<std::pair<organisation_index, share>>& owners,
                       provenance src) {
-    auto om = add_body("owners", "Bolagsstämma / ägarsamråd (owners' meeting)", body_kind::owners_meeting, layer::owner, company,
+    auto om = add_body("owners", "Bolagsstämma (owners' meeting)", body_kind::owners_meeting, layer::owner, company,
                        p_.owner_meetings, classes_of({dc::ownership, dc::membership}), decision_rule::weighted_votes);
     d_.bodies[om.value].quota = share(1, 2);
     std::int64_t den = 1;
@@ -812,7 +819,7 @@ class template_writer {
     line(team, wg, except(classes_of({dc::daily_operations})));
     line(wg, sg, except(classes_of({dc::daily_operations})));
     line(sg, meeting, classes_of({dc::strategy, dc::ownership}));
-    fees_and_matching(/*skip_host=*/true);
+    fees_and_matching(/*skip_host=*/p_.host_fixed.value.minor() != 0);
     if (p_.host_fixed.value.minor() != 0) {
       auto& r = rule("fixed", host_, funding_basis::fixed, p_.host_fixed.source);
       r.amount = p_.host_fixed.value;
@@ -904,7 +911,7 @@ inline std::string template_name(model_category c, std::string_view county_name)
 
 /// @brief Builds the model of category `c` for the input's municipalities and region.
 ///
-/// Municipalities get ids as given (data::slug of the name for Swedish ones), the region
+/// Municipalities get ids as given (data::municipality_id for Swedish ones), the region
 /// `input.region_id`; the joint organisation `p.id` or "ipa-<county slug>".
 /// @throws invalid_model (empty input, bad parameters), lookup_error (unknown host)
 inline model build_template(model_category c, const template_input& in, const template_parameters& p) {

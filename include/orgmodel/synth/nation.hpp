@@ -301,6 +301,9 @@ class nation_writer {
     const std::uint64_t k = county_cat_.size();
     if (o_.partnership_counties == 0 || o_.partnership_stride == 0 || k < 2) return;
     auto p = scenario::default_parameters(model_category::c4A);
+    // A partnership across counties is SBA's own case: its host pays Stockholm's fixed sum (study
+    // L1987–1988), which the one-county template no longer charges.
+    p.host_fixed = {money::from_major(7'500'000), provenance::stated, "Stockholm Business Alliance: the City of Stockholm pays a fixed 7.5 MSEK"};
     xoshiro256ss r(o_.seed, partnership_stream);
     scenario::template_site site;
     std::uint64_t w = 0;
