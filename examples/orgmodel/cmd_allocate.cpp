@@ -3,7 +3,7 @@
 #include "cli.hpp"
 #include "orgmodel/analysis/allocation.hpp"
 #include "orgmodel/analysis/funding.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/io/stakeholder_csv.hpp"
 

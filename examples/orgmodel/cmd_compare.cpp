@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/report/compare_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
 

@@ -3,7 +3,7 @@
 
 #include "cli.hpp"
 #include "orgmodel/analysis/composite_power.hpp"
-#include "orgmodel/analysis/voting_power.hpp"
+#include "orgmodel/present/voting_power.hpp"
 
 namespace cmd_power {  // named, not anonymous: the commands share unity batches
 
@@ -50,7 +50,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
       out << m[b].name << " (" << *body_id << "): quota " << r.game.quota << " of " << r.game.total() << " votes — " << r.quota_rule
           << "\n\n";
   }
-  cli::print_table(voting_power_table(r), args.format(), out);
+  cli::print_table(to_table(r), args.format(), out);
   if (args.format() == cli::output_format::table && !r.note.empty()) out << '\n' << r.note << '\n';
   return 0;
 }

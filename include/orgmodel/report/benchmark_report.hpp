@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "orgmodel/data/population.hpp"
-#include "orgmodel/io/model_tables.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/model_tables.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/report/organisation_profile.hpp"
 #include "orgmodel/report/paths_section.hpp"

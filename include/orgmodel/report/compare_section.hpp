@@ -14,7 +14,7 @@
 #include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
 

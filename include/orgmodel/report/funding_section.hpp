@@ -14,9 +14,9 @@
 #include "orgmodel/analysis/budget_check.hpp"
 #include "orgmodel/analysis/contribution_comparison.hpp"
 #include "orgmodel/analysis/funding.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/funding_json.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/funding.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/report/report_section.hpp"
 
 namespace orgmodel {

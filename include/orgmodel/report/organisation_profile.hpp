@@ -20,7 +20,7 @@
 #include "orgmodel/core/enum_names.hpp"
 #include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {

@@ -11,11 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "orgmodel/analysis/control.hpp"
-#include "orgmodel/analysis/ownership.hpp"
-#include "orgmodel/analysis/voting_power.hpp"
+#include "orgmodel/present/control.hpp"
+#include "orgmodel/present/ownership.hpp"
+#include "orgmodel/present/voting_power.hpp"
 #include "orgmodel/data/benchmark.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
@@ -46,8 +46,7 @@ inline void steering_power(const model& m, text_table& t, nlohmann::ordered_json
       nulls += p.null_player;
       equal = equal && std::fabs(p.banzhaf - r.players[0].banzhaf) < 1e-12;
     }
-    char pct[32];
-    std::snprintf(pct, sizeof pct, "%.1f %%", top->banzhaf * 100.0);
+    const std::string pct = format_percent(top->banzhaf, 1);
     t.row({m.info().id, bd.id, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
            r.quota_rule, equal ? "equal" : top->player + " " + pct, std::to_string(vetoes), std::to_string(nulls)});
     rows.push_back({{"model", m.info().id}, {"body", bd.id}, {"players", r.players.size()}, {"quota", r.game.quota},
@@ -84,7 +83,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
     iin_j[std::string("power_") + q] = to_json(r);
     text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
     std::ostringstream tt;
-    voting_power_table(r, true).print(tt);
+    to_table(r, true).print(tt);
     text << tt.str();
   }
   text << "\nUnder the assumed equal split of the municipalities' 25 % (1/52 each: the study gives only the\n"
@@ -105,7 +104,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
   text << "\nHigh Coast Invest — a business area of " << parent << " since 2023-09-01; owners of " << parent << ":\n";
   {
     std::ostringstream tt;
-    direct_ownership_table(own.direct).print(tt);
+    to_table(own.direct).print(tt);
     text << tt.str();
   }
   text << "The study names the owners but not their shares (each 0–100 %): no owner certainly reaches the\n"

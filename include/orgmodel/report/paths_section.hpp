@@ -14,8 +14,8 @@
 
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/decision_paths.hpp"
-#include "orgmodel/io/decision_paths_json.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/decision_paths.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/compare.hpp"

@@ -28,8 +28,8 @@
 
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/core/checked.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
 namespace orgmodel::scenario {

@@ -15,8 +15,8 @@
 #include "orgmodel/analysis/contribution_comparison.hpp"
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/analysis/funding_trace.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 
 namespace orgmodel {
 
@@ -24,11 +24,6 @@ namespace detail {
 inline std::string fixed2(double v) {
   char b[64];
   std::snprintf(b, sizeof b, "%.2f", v);
-  return b;
-}
-inline std::string percent1(double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.1f %%", v * 100);
   return b;
 }
 /// @brief The flags of a flow as short words: "unknown population", "estimated", "capped" …
@@ -173,8 +168,8 @@ inline text_table trace_table(const model& m, const model_funding_trace& tr) {
   text_table t(head, al);
   for (const auto& a : tr.activities) {
     std::vector<std::string> r{m[a.recipient].id, a.purpose, format_amount(a.amount)};
-    for (double s : a.shares) r.push_back(detail::percent1(s));
-    r.push_back(detail::percent1(a.other));
+    for (double s : a.shares) r.push_back(format_percent(s, 1));
+    r.push_back(format_percent(a.other, 1));
     t.row(std::move(r));
   }
   return t;

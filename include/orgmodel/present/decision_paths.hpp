@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/decision_paths.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {

@@ -63,13 +63,34 @@ inline std::string format_cadence(const std::optional<cadence>& c) {
   return format_number(c->low) + "–" + format_number(c->high);
 }
 
-/// @brief A share as a percentage, exact where it can be ("75 %", "1.92 %" for 1/52 rounded).
-inline std::string format_percent(share s) {
-  const double p = s.value() * 100.0;
-  if (p == std::floor(p)) return format_number(p) + " %";
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, p, std::chars_format::fixed, 2);
+/// @brief The one percentage formatter: a fraction as "75 %". `decimals` < 0 writes a whole
+/// number without decimals and anything else with two ("75 %", "1.92 %"); `decimals` ≥ 0 always
+/// writes that many ("91.7 %"). Infinity reads "∞ %".
+inline std::string format_percent(double fraction, int decimals = -1) {
+  if (std::isinf(fraction)) return "∞ %";
+  const double p = fraction * 100.0;
+  char buf[64];
+  std::to_chars_result r{};
+  if (decimals < 0 && std::fabs(p - std::round(p)) < 5e-10)
+    r = std::to_chars(buf, buf + sizeof buf, std::round(p) + 0.0, std::chars_format::fixed, 0);
+  else
+    r = std::to_chars(buf, buf + sizeof buf, p, std::chars_format::fixed, decimals < 0 ? 2 : decimals);
   return std::string(buf, r.ptr) + " %";
+}
+/// @brief An exact share as a percentage ("75 %", "1.92 %" for 1/52 rounded).
+inline std::string format_percent(share s) { return format_percent(s.value()); }
+/// @brief Bounds as a percentage: "75 %" when they meet, else "0–100 %".
+inline std::string format_percent_range(double lo, double hi) {
+  if (std::fabs(hi - lo) < 1e-12) return format_percent(lo);
+  std::string a = format_percent(lo), b = format_percent(hi);
+  return a.substr(0, a.size() - 2) + "–" + b;
+}
+/// @brief A share range as a percentage: "75 %" or "10–20 %".
+inline std::string format_percent(const share_range& r) { return format_percent_range(r.low.value(), r.high.value()); }
+/// @brief part/whole as a percentage with one decimal, or "unknown" when the whole is not positive.
+inline std::string format_percent_of(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return "unknown";
+  return format_percent(static_cast<double>(part) / static_cast<double>(whole), 1);
 }
 
 /// @brief A share range: "3/4", or "0–1" when only bounds are known.

@@ -12,8 +12,8 @@
 #include "orgmodel/core/enum_names.hpp"
 #include "orgmodel/graph/layer_graph.hpp"
 #include "orgmodel/io/dot.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {

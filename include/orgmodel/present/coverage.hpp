@@ -10,8 +10,8 @@
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/coverage_mismatches.hpp"
 #include "orgmodel/analysis/national_view.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 
 namespace orgmodel {
 
@@ -32,11 +32,6 @@ inline nlohmann::ordered_json tally_json(const coverage_tally& t) {
           {"population_delegated", t.population_delegated},
           {"population_none", t.population_none},
           {"population_unknown", t.population_unknown}};
-}
-inline std::string pct(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return "unknown";
-  const auto tenths = (part * 1000 + whole / 2) / whole;
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " %";
 }
 }  // namespace detail
 
@@ -110,7 +105,7 @@ inline text_table coverage_layers_table(const coverage_result& r) {
                {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right});
   auto row = [&](std::string name, const coverage_tally& x) {
     t.row({std::move(name), std::to_string(x.bodies), std::to_string(x.direct), std::to_string(x.delegated), std::to_string(x.none),
-           std::to_string(x.stakeholders), group_thousands(x.population_direct), detail::pct(x.population_direct, x.population),
+           std::to_string(x.stakeholders), group_thousands(x.population_direct), format_percent_of(x.population_direct, x.population),
            group_thousands(x.population_delegated), std::to_string(x.population_unknown)});
   };
   for (std::size_t l = 0; l < layer_count; ++l) row(std::string(to_string(static_cast<layer>(l))), r.by_layer[l]);
