@@ -4,7 +4,7 @@
 #include "cli.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/report/compare_section.hpp"
-#include "orgmodel/scenario/compare.hpp"
+#include "orgmodel/present/compare.hpp"
 
 namespace cmd_compare {  // named, not anonymous: the commands share unity batches
 

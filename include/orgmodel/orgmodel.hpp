@@ -67,6 +67,7 @@
 #include "orgmodel/synth/population_fit.hpp"
 #include "orgmodel/synth/random.hpp"
 
+#include "orgmodel/present/compare.hpp"
 #include "orgmodel/present/control.hpp"
 #include "orgmodel/present/coverage.hpp"
 #include "orgmodel/present/decision_paths.hpp"
