@@ -120,11 +120,11 @@ struct quota_spec {
 /// f = 1/2 is read as a simple majority.
 inline std::int64_t quota_votes(std::int64_t total, quota_spec q) {
   auto ceil_frac = [total](share f) {
-    detail::int128 n = static_cast<detail::int128>(f.numerator()) * total;
+    int128 n = static_cast<int128>(f.numerator()) * total;
     return static_cast<std::int64_t>((n + f.denominator() - 1) / f.denominator());
   };
   auto floor_frac = [total](share f) {
-    detail::int128 n = static_cast<detail::int128>(f.numerator()) * total;
+    int128 n = static_cast<int128>(f.numerator()) * total;
     return static_cast<std::int64_t>(n / f.denominator());
   };
   std::int64_t r = 0;

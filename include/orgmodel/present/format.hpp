@@ -15,6 +15,7 @@
 #include "orgmodel/core/share.hpp"
 #include "orgmodel/model/entities.hpp"
 #include "orgmodel/model/model.hpp"
+#include "orgmodel/present/table.hpp"
 
 namespace orgmodel {
 
@@ -109,5 +110,23 @@ inline std::string format_classes(const model& m, decision_class_set s) {
     if (s.contains(static_cast<decision_class>(c))) out += (out.empty() ? "" : ", ") + names[c];
   return out;
 }
+
+// ---- table cells: the readable text and the machine form for CSV (docs/output-format.md) ----
+
+/// @brief An amount: "6 160 232" to read, "6160232.00" in CSV.
+inline table_cell amount_cell(money m) { return {format_amount(m), m.str(), cell_kind::amount}; }
+/// @brief An amount that may be unknown: "unknown" to read, an empty CSV cell.
+inline table_cell amount_cell(const std::optional<money>& m) { return m ? amount_cell(*m) : table_cell{"unknown", "", cell_kind::amount}; }
+/// @brief A count: "308 116" to read, "308116" in CSV.
+inline table_cell count_cell(std::int64_t n) { return {group_thousands(n), std::to_string(n), cell_kind::integer}; }
+/// @brief A count that may be unknown.
+inline table_cell count_cell(const std::optional<std::int64_t>& n) { return n ? count_cell(*n) : table_cell{"unknown", "", cell_kind::integer}; }
+/// @brief An integer written plainly both ways (years, small counts); empty when unknown.
+inline table_cell integer_cell(const std::optional<std::int64_t>& n) {
+  const std::string t = n ? std::to_string(*n) : std::string();
+  return {t, t, cell_kind::integer};
+}
+/// @brief A fraction: "91.7 %" to read, "0.917" in CSV.
+inline table_cell percent_cell(double fraction, int decimals = -1) { return {format_percent(fraction, decimals), format_number(fraction), cell_kind::number}; }
 
 }  // namespace orgmodel

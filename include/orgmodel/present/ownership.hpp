@@ -29,6 +29,11 @@ inline nlohmann::ordered_json bounds_json(double lo, double hi) {
 }
 }  // namespace detail
 
+/// @brief A share range as a cell: the percentage to read; in CSV the decimal when exact, else "low–high".
+inline table_cell share_cell(const share_range& r) {
+  return {format_percent(r), r.exact() ? format_number(r.low.value()) : format_number(r.low.value()) + "–" + format_number(r.high.value())};
+}
+
 /// @brief JSON of direct ownership: exact fractions as strings ("1/52"), ranges as {minimum, maximum}.
 inline nlohmann::ordered_json to_json(const direct_ownership_result& r) {
   nlohmann::ordered_json a = nlohmann::ordered_json::array();
@@ -86,11 +91,11 @@ inline text_table to_table(const direct_ownership_result& r) {
                {text_table::align::left, text_table::align::left, text_table::align::right, text_table::align::right});
   for (const auto& c : r.companies) {
     for (const auto& o : c.owners)
-      t.row({c.company_id, o.owner_id, format_percent(o.equity), format_percent(o.votes),
+      t.row({c.company_id, o.owner_id, share_cell(o.equity), share_cell(o.votes),
              std::string(o.votes_differ ? "votes ≠ equity" : "") + (o.source != provenance::stated ? std::string(o.votes_differ ? "; " : "") + std::string(to_string(o.source)) : "")});
-    t.row({c.company_id, "(total)", format_percent(c.equity_total), format_percent(c.votes_total),
+    t.row({c.company_id, "(total)", share_cell(c.equity_total), share_cell(c.votes_total),
            c.equity_ranges_exceed_whole ? "upper bounds add up to more than 100 %" : ""});
-    t.row({c.company_id, "(unallocated)", format_percent(c.equity_unallocated), format_percent(c.votes_unallocated), ""});
+    t.row({c.company_id, "(unallocated)", share_cell(c.equity_unallocated), share_cell(c.votes_unallocated), ""});
   }
   return t;
 }

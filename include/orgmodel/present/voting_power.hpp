@@ -60,7 +60,8 @@ inline text_table to_table(const voting_power_result& r, bool plain_words = fals
   using a = text_table::align;
   text_table t({"player", "votes", "vote share", "Banzhaf", "abs. Banzhaf", "Shapley–Shubik", "Deegan–Packel", "PGI", "Johnston", "flags"},
                {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
-  auto pct = [](double x) { return format_percent(x, 2); };
+  auto pct = [](double x) { return percent_cell(x, 2); };
+  const table_cell none{"–", "", cell_kind::number};
   const double total = static_cast<double>(r.game.total());
   for (const auto& p : r.players) {
     std::string flags;
@@ -68,8 +69,8 @@ inline text_table to_table(const voting_power_result& r, bool plain_words = fals
     else if (p.veto) flags = "veto";
     if (p.null_player) flags += (flags.empty() ? "" : ", ") + std::string(plain_words ? "never decisive" : "null");
     t.row({p.player, std::to_string(p.weight), pct(static_cast<double>(p.weight) / total), pct(p.banzhaf), pct(p.banzhaf_absolute),
-           pct(p.shapley_shubik), p.deegan_packel ? pct(*p.deegan_packel) : "–", p.public_good ? pct(*p.public_good) : "–",
-           p.johnston ? pct(*p.johnston) : "–", flags});
+           pct(p.shapley_shubik), p.deegan_packel ? pct(*p.deegan_packel) : none, p.public_good ? pct(*p.public_good) : none,
+           p.johnston ? pct(*p.johnston) : none, flags});
   }
   return t;
 }

@@ -72,12 +72,7 @@ inline report_section funding_section(std::span<const model> models, int first =
         if (ms.organisation == *self && ms.kind == membership_kind::member) {
           ++members;
           const auto& p = m[ms.member];
-          const std::int64_t count = [&] {
-            for (const auto& [k, v] : p.extra)
-              if (k == "member_count") return static_cast<std::int64_t>(std::stoll(v));
-            return std::int64_t{1};
-          }();
-          members += count - 1;
+          members += p.stands_for() - 1;
           if (p.population) inhabitants += *p.population;
           else unknown_pop = true;
         }

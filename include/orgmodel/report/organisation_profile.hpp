@@ -174,9 +174,7 @@ inline std::vector<std::string> unknown_list(const extensions& extra) {
 
 /// @brief How many members an organisation stands for: its `member_count` for an unknown group, else 1.
 inline std::int64_t stands_for(const organisation& o) {
-  if (o.kind != organisation_kind::unknown_group) return 1;
-  auto j = extension(o.extra, "member_count");
-  return j.is_number_integer() && j.get<std::int64_t>() > 0 ? j.get<std::int64_t>() : 1;
+  return o.kind == organisation_kind::unknown_group ? o.stands_for() : 1;
 }
 
 inline std::string funding_terms(const funding_rule& r) {

@@ -175,7 +175,7 @@ inline compare_cell money_cell(const money_sum& s) { return s.exact() ? money_ce
 inline compare_cell money_per_cell(const money_sum& s, std::optional<std::int64_t> n) {
   if (!s.exact() || !n) return {"unknown", {}};
   if (*n == 0) return {"—", {}};
-  return money_cell(money::from_minor(orgmodel::detail::mul_div_round(s.known.minor(), 1, *n)));
+  return money_cell(money::from_minor(orgmodel::mul_div_round(s.known.minor(), 1, *n)));
 }
 
 inline compare_column body_count_column(layer l) {
