@@ -109,7 +109,7 @@ inline text_table seats_table(const model& m) {
   text_table t({"body", "on_behalf_of", "role", "votes", "chair", "provenance"},
                {text_table::align::left, text_table::align::left, text_table::align::left, text_table::align::right});
   for (const auto& s : m.seats())
-    t.row({m[s.body].id, m[s.holder].id, s.role, std::to_string(s.votes), s.chair ? "yes" : "",
+    t.row({m[s.body].id, m[s.holder].id, s.role, integer_cell(static_cast<std::int64_t>(s.votes)), s.chair ? "yes" : "",
            std::string(to_string(s.source))});
   return t;
 }

@@ -470,7 +470,7 @@ inline nlohmann::ordered_json to_json(const body_summary& b) {
   j["mandates"] = b.mandates;
   j["decision_rule"] = b.rule ? std::string(to_string(*b.rule)) : std::string("unknown");
   if (b.staff) j["staff"] = *b.staff;
-  j["seats"] = b.seats_unknown && b.seats == 0 ? nlohmann::ordered_json("unknown") : nlohmann::ordered_json(b.seats);
+  j["seats"] = b.seats_unknown && b.seats == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(b.seats);  // unknown: null
   auto roles = nlohmann::ordered_json::array();
   for (const auto& g : b.roles) {
     nlohmann::ordered_json r;

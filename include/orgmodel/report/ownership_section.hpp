@@ -7,6 +7,7 @@
 #include <span>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -80,7 +81,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
   text << "Invest in Norrbotten AB — shareholders' meeting (" << iin[meeting].name << ")\n";
   for (const char* q : {"majority", "two-thirds"}) {
     auto r = body_voting_power(iin, meeting, quota_spec::parse(q));
-    iin_j[std::string("power_") + q] = to_json(r);
+    iin_j[std::string("power_") + (std::string_view(q) == "two-thirds" ? "two_thirds" : q)] = to_json(r);
     text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
     std::ostringstream tt;
     to_table(r, true).print(tt);
