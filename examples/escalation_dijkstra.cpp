@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "orgmodel/graph/layer_graph.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/builder.hpp"
 
 namespace om = orgmodel;

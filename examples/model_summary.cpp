@@ -4,7 +4,7 @@
 #include <string>
 
 #include "orgmodel/io/json.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/queries.hpp"
 
 namespace om = orgmodel;

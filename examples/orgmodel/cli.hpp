@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel::cli {

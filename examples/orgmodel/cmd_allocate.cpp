@@ -3,7 +3,7 @@
 #include "cli.hpp"
 #include "orgmodel/analysis/allocation.hpp"
 #include "orgmodel/analysis/funding.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/io/stakeholder_csv.hpp"
 
@@ -109,7 +109,7 @@ int run(const cli::arguments& args, std::ostream& out) {
       o.confidence = c->value();
       auto e = shapley_sample(n, g, g.total(), o);
       parts = e.allocation;
-      extra_head = {"estimate (SEK)", "± (SEK)"};
+      extra_head = {"estimate", "half_width"};
       char b[64];
       for (std::size_t i = 0; i < n; ++i) {
         std::snprintf(b, sizeof b, "%.2f", e.mean[i] / 100);
@@ -137,13 +137,13 @@ int run(const cli::arguments& args, std::ostream& out) {
     cli::print_json(j, out);
     return 0;
   }
-  std::vector<std::string> head{"stakeholder", "weight", "amount (SEK)"};
+  std::vector<std::string> head{"stakeholder", "weight", "amount (SEK)"};  // CSV: stakeholder,weight,amount,… (allocate reads it back)
   head.insert(head.end(), extra_head.begin(), extra_head.end());
   std::vector<text_table::align> al(head.size(), text_table::align::right);
   al[0] = text_table::align::left;
   text_table t(head, al);
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    std::vector<std::string> r{s.names[i], group_thousands(s.weights[i]), parts[i].str()};
+    std::vector<table_cell> r{s.names[i], count_cell(s.weights[i]), parts[i].str()};
     r.insert(r.end(), extra[i].begin(), extra[i].end());
     t.row(std::move(r));
   }

@@ -2,11 +2,11 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/report/compare_section.hpp"
-#include "orgmodel/scenario/compare.hpp"
-#include "orgmodel/scenario/sba_overlap.hpp"
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/present/compare.hpp"
+#include "orgmodel/present/sba_overlap.hpp"
 
 namespace cmd_compare {  // named, not anonymous: the commands share unity batches
 

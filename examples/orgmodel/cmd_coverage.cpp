@@ -7,7 +7,7 @@
 #include "orgmodel/analysis/coverage_mismatches.hpp"
 #include "orgmodel/analysis/national_view.hpp"
 #include "orgmodel/data/benchmark.hpp"
-#include "orgmodel/io/coverage_json.hpp"
+#include "orgmodel/present/coverage.hpp"
 
 namespace cmd_coverage {  // named, not anonymous: the commands share unity batches
 

@@ -5,7 +5,7 @@
 #include "orgmodel/io/edge_list.hpp"
 #include "orgmodel/io/graphml.hpp"
 #include "orgmodel/io/json.hpp"
-#include "orgmodel/io/model_tables.hpp"
+#include "orgmodel/present/model_tables.hpp"
 
 namespace cmd_export {  // named, not anonymous: the commands share unity batches
 

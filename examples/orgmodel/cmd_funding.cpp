@@ -1,6 +1,6 @@
 // orgmodel funding: a model's funding flows for a year, budget checks, tracing, fair shares.
 #include "cli.hpp"
-#include "orgmodel/io/funding_json.hpp"
+#include "orgmodel/present/funding.hpp"
 #include "orgmodel/report/funding_section.hpp"
 
 namespace cmd_funding {  // named, not anonymous: the commands share unity batches

@@ -2,8 +2,8 @@
 #include <cstdlib>
 
 #include "cli.hpp"
-#include "orgmodel/analysis/control.hpp"
-#include "orgmodel/analysis/ownership.hpp"
+#include "orgmodel/present/control.hpp"
+#include "orgmodel/present/ownership.hpp"
 #include "orgmodel/io/bods.hpp"
 
 namespace cmd_ownership {  // named, not anonymous: the commands share unity batches
@@ -55,11 +55,11 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   if (text) out << m.info().name << " (" << m.info().id << ")\n";
   if (part == "all" || part == "direct") {
     if (text) out << "\ndirect ownership (" << to_string(opt.measure) << " and votes):\n";
-    cli::print_table(direct_ownership_table(a.direct), args.format(), out);
+    cli::print_table(to_table(a.direct), args.format(), out);
   }
   if (part == "all" || part == "ultimate") {
-    if (text) out << "\nultimate owners at or above " << detail::percent(opt.threshold, opt.threshold) << " (" << to_string(opt.measure) << "):\n";
-    cli::print_table(ultimate_owners_table(a), args.format(), out);
+    if (text) out << "\nultimate owners at or above " << format_percent(opt.threshold) << " (" << to_string(opt.measure) << "):\n";
+    cli::print_table(to_table(a), args.format(), out);
     if (text && !a.closed_groups.empty()) {
       out << "\ncompanies that own themselves (no outside owner):\n";
       for (const auto& g : a.closed_groups) {
@@ -70,7 +70,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   }
   if (part == "all" || part == "control") {
     if (text) out << "\nmajority control (more than 50 % of the votes, through controlled companies):\n";
-    cli::print_table(control_table(c), args.format(), out);
+    cli::print_table(to_table(c), args.format(), out);
   }
   return 0;
 }

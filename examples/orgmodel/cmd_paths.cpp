@@ -4,7 +4,7 @@
 
 #include "cli.hpp"
 #include "orgmodel/analysis/decision_paths.hpp"
-#include "orgmodel/io/decision_paths_json.hpp"
+#include "orgmodel/present/decision_paths.hpp"
 
 namespace cmd_paths {  // named, not anonymous: the commands share unity batches
 

@@ -1,7 +1,7 @@
 // orgmodel power: voting power of the members of a body under a quota.
 #include "cli.hpp"
 #include "orgmodel/analysis/composite_power.hpp"
-#include "orgmodel/analysis/voting_power.hpp"
+#include "orgmodel/present/voting_power.hpp"
 
 namespace cmd_power {  // named, not anonymous: the commands share unity batches
 
@@ -39,7 +39,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
       out << m[b].name << " (" << *body_id << "): quota " << r.game.quota << " of " << r.game.total() << " votes — " << r.quota_rule
           << "\n\n";
   }
-  cli::print_table(voting_power_table(r), args.format(), out);
+  cli::print_table(to_table(r), args.format(), out);
   if (args.format() == cli::output_format::table && !r.note.empty()) out << '\n' << r.note << '\n';
   return 0;
 }

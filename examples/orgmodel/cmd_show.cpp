@@ -1,6 +1,6 @@
 // orgmodel show: a model's organisations, bodies (layer, cadence, seats) and relations.
 #include "cli.hpp"
-#include "orgmodel/io/model_tables.hpp"
+#include "orgmodel/present/model_tables.hpp"
 
 namespace cmd_show {  // named, not anonymous: the commands share unity batches
 

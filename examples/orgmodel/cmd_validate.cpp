@@ -1,6 +1,6 @@
 // orgmodel validate: reads and checks models (files or bundled ids); the library's message on error.
 #include "cli.hpp"
-#include "orgmodel/io/model_tables.hpp"
+#include "orgmodel/present/model_tables.hpp"
 
 namespace cmd_validate {  // named, not anonymous: the commands share unity batches
 

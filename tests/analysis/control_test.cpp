@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "orgmodel/analysis/control.hpp"
+#include "orgmodel/present/control.hpp"
 #include "orgmodel/model/builder.hpp"
 
 namespace om = orgmodel;

@@ -5,7 +5,7 @@
 
 #include "orgmodel/analysis/decision_paths.hpp"
 #include "orgmodel/data/benchmark.hpp"
-#include "orgmodel/io/decision_paths_json.hpp"
+#include "orgmodel/present/decision_paths.hpp"
 
 namespace om = orgmodel;
 namespace dc = orgmodel::decision_classes;

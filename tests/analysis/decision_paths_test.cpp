@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "orgmodel/analysis/decision_paths.hpp"
-#include "orgmodel/io/decision_paths_json.hpp"
+#include "orgmodel/present/decision_paths.hpp"
 #include "orgmodel/model/builder.hpp"
 
 namespace om = orgmodel;

@@ -178,9 +178,9 @@ TEST(Funding, MatchingChainCapsFloorsAndCoFunding) {
   EXPECT_EQ(ev.income(x).known, sek("1600"));  // 900 + 500 + 200; the requirement is not income
   EXPECT_EQ(om::evaluate_funding(m, 2025).flows.size(), 4u);  // "floored" ended in 2024
 
-  EXPECT_EQ(om::detail::mul_div_round(100, 1, 3), 33);
-  EXPECT_EQ(om::detail::mul_div_round(1, 1, 2), 1);
-  EXPECT_EQ(om::detail::mul_div_round(-1, 1, 2), -1);
+  EXPECT_EQ(om::mul_div_round(100, 1, 3), 33);
+  EXPECT_EQ(om::mul_div_round(1, 1, 2), 1);
+  EXPECT_EQ(om::mul_div_round(-1, 1, 2), -1);
 }
 
 TEST(Funding, YearPartsSumToTotal) {

@@ -70,7 +70,7 @@ TEST(OwnershipSection, NamesTheFactsOfTheStudy) {
   EXPECT_NE(s.text.find("assumed equal split"), std::string::npos);
   EXPECT_NE(s.text.find("decides every simple- and two-thirds-majority question"), std::string::npos);
   EXPECT_EQ(s.text.find("dictator"), std::string::npos);
-  EXPECT_EQ(s.content["invest_in_norrbotten"]["power_two-thirds"]["players"][0]["dictator"], true);
+  EXPECT_EQ(s.content["invest_in_norrbotten"]["power_two_thirds"]["players"][0]["dictator"], true);
   EXPECT_EQ(s.content["high_coast_invest"]["business_area_of"], "bizmaker");
   ASSERT_TRUE(s.content["steering_bodies"].is_array());
   bool template_rows = false;

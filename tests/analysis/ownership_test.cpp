@@ -3,7 +3,7 @@
 #include <cmath>
 #include <random>
 
-#include "orgmodel/analysis/ownership.hpp"
+#include "orgmodel/present/ownership.hpp"
 #include "orgmodel/model/builder.hpp"
 
 namespace om = orgmodel;

@@ -71,7 +71,7 @@ TEST(Cli, ValidateBundledModelPrintsOkWithCounts) {
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["model"], "business-region-orebro");
   EXPECT_EQ(j["valid"], true);
-  EXPECT_EQ(j["counts"]["organizations"], 14);  // BRO, Region Örebro län, 12 municipalities
+  EXPECT_EQ(j["counts"]["organisations"], 14);  // BRO, Region Örebro län, 12 municipalities
   EXPECT_EQ(j["counts"]["bodies"], 4);
   auto t = run("validate invest-in-norrbotten");
   EXPECT_EQ(t.exit_code, 0);

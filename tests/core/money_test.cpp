@@ -89,14 +89,14 @@ TEST(Money, ArithmeticIsExactAndChecked) {
 
 TEST(Checked, MulDivRoundsHalfAwayFromZero) {
   // 7 × 1 / 2 = 3.5 → 4; −7 / 2 = −3.5 → −4; 5 / 3 = 1.67 → 2; 4 / 3 = 1.33 → 1.
-  EXPECT_EQ(om::detail::mul_div_round(7, 1, 2), 4);
-  EXPECT_EQ(om::detail::mul_div_round(-7, 1, 2), -4);
-  EXPECT_EQ(om::detail::mul_div_round(7, 1, -2), -4);
-  EXPECT_EQ(om::detail::mul_div_round(5, 1, 3), 2);
-  EXPECT_EQ(om::detail::mul_div_round(4, 1, 3), 1);
+  EXPECT_EQ(om::mul_div_round(7, 1, 2), 4);
+  EXPECT_EQ(om::mul_div_round(-7, 1, 2), -4);
+  EXPECT_EQ(om::mul_div_round(7, 1, -2), -4);
+  EXPECT_EQ(om::mul_div_round(5, 1, 3), 2);
+  EXPECT_EQ(om::mul_div_round(4, 1, 3), 1);
   // The product needs 128 bits: (2^62 × 6) / 4 = 2^62 × 1.5 = 6 917 529 027 641 081 856.
-  EXPECT_EQ(om::detail::mul_div_round(std::int64_t{1} << 62, 6, 4), 6'917'529'027'641'081'856);
-  EXPECT_THROW((void)om::detail::mul_div_round(std::int64_t{1} << 62, 4, 1), om::arithmetic_error);
-  EXPECT_EQ(om::detail::checked_add(2, 3), 5);
-  EXPECT_THROW((void)om::detail::checked_sub(std::numeric_limits<std::int64_t>::min(), 1), om::arithmetic_error);
+  EXPECT_EQ(om::mul_div_round(std::int64_t{1} << 62, 6, 4), 6'917'529'027'641'081'856);
+  EXPECT_THROW((void)om::mul_div_round(std::int64_t{1} << 62, 4, 1), om::arithmetic_error);
+  EXPECT_EQ(om::checked_add(2, 3), 5);
+  EXPECT_THROW((void)om::checked_sub(std::numeric_limits<std::int64_t>::min(), 1), om::arithmetic_error);
 }

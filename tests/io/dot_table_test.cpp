@@ -6,7 +6,7 @@
 
 #include "orgmodel/io/dot.hpp"
 #include "orgmodel/io/json.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/builder.hpp"
 
 namespace om = orgmodel;

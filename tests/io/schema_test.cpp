@@ -25,7 +25,7 @@ const std::map<std::string, std::vector<std::string>> reader_members = {
     {"", {"format", "id", "name", "currency", "description", "source", "decision_classes", "organizations", "bodies",
           "affiliations", "escalations", "ownerships", "funding_rules", "memberships", "representations", "budgets"}},
     {"organization", {"id", "name", "classification", "population", "population_year", "county", "code", "model_category",
-                      "can_sign_agreements", "provenance", "note"}},
+                      "can_sign_agreements", "member_count", "provenance", "note"}},
     {"body", {"id", "name", "classification", "layer", "organization_id", "meetings_per_year", "mandates", "decision_rule",
               "quota", "majorities", "blocking_minority", "staff", "seats", "provenance", "note"}},
     {"required_majority", {"of", "at_least"}},

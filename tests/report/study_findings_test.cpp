@@ -36,7 +36,7 @@ TEST(StudyFindings, CompareCountsThemPerModelFromTheStudysOrganisations) {
   for (const char* id : {"business-region-skaraborg", "business-region-varmland"})
     for (const auto& f : om::data::findings_of(id)) brs_brv += f.kind == om::data::finding_kind::strength;
   for (std::size_t i = 0; i < c.variants.size(); ++i)
-    if (c.variants[i].category == om::model_category::c1B) { EXPECT_EQ(c.cells[i][k].value, static_cast<std::int64_t>(brs_brv)); }
+    if (c.variants[i].category == om::model_category::c1B) { EXPECT_EQ(c.cells[i][k].value, om::scenario::compare_value{static_cast<std::int64_t>(brs_brv)}); }
   const auto s = om::compare_section();
   EXPECT_EQ(s.content["study_findings"]["3A"].size(), om::data::findings_of("invest-in-norrbotten").size());
   EXPECT_NE(s.text.find("[business-region-orebro]"), std::string::npos);

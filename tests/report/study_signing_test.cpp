@@ -36,7 +36,7 @@ TEST(StudySigning, OverviewShowsWhoSignsForEachOrganisation) {
 TEST(StudySigning, EveryTemplateComparisonHasTheColumn) {
   namespace sc = om::scenario;
   const auto c = sc::compare_templates(sc::template_input::from_county("Västmanlands län"));
-  const auto col = std::find_if(c.columns.begin(), c.columns.end(), [](const auto& x) { return x.key == "signs_agreements"; });
+  const auto col = std::find_if(c.columns.begin(), c.columns.end(), [](const auto& x) { return x.key == "signatory"; });
   ASSERT_NE(col, c.columns.end());
   const auto k = static_cast<std::size_t>(col - c.columns.begin());
   for (std::size_t i = 0; i < c.variants.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/present/sba_overlap.hpp"
 #include "orgmodel/scenario/sba_overlap.hpp"
 
 namespace om = orgmodel;

@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "orgmodel/analysis/allocation.hpp"
-#include "orgmodel/analysis/control.hpp"
+#include "orgmodel/present/control.hpp"
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/analysis/funding_trace.hpp"
 #include "orgmodel/data/benchmark.hpp"
-#include "orgmodel/io/coverage_json.hpp"
-#include "orgmodel/io/funding_json.hpp"
+#include "orgmodel/present/coverage.hpp"
+#include "orgmodel/present/funding.hpp"
 #include "orgmodel/io/json.hpp"
 #include "orgmodel/report/compare_section.hpp"
 #include "orgmodel/report/coverage_section.hpp"

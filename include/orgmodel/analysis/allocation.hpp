@@ -81,11 +81,11 @@ inline rate_matching_allocation allocate_rate_matching(money total, std::span<co
   std::int64_t p = 0;
   for (auto x : populations) {
     if (x < 0) throw arithmetic_error("a population is negative");
-    p = detail::checked_add(p, x, "population sum");
-    w.push_back(detail::checked_mul(x, ratio.denominator(), "weight"));
+    p = checked_add(p, x, "population sum");
+    w.push_back(checked_mul(x, ratio.denominator(), "weight"));
   }
   if (p == 0) throw arithmetic_error("a rate per inhabitant needs a positive population");
-  w.push_back(detail::checked_mul(ratio.numerator(), p, "weight"));
+  w.push_back(checked_mul(ratio.numerator(), p, "weight"));
   auto parts = detail::split_by_weights(total, w);
   rate_matching_allocation r;
   r.matcher = parts.back();
@@ -93,10 +93,10 @@ inline rate_matching_allocation allocate_rate_matching(money total, std::span<co
   r.members = std::move(parts);
   // r = total / ((1 + ratio) · P) = total · den / ((num + den) · P)
   const share one_plus = share::one() + ratio;
-  r.rate_ore = share(detail::checked_mul(total.minor(), one_plus.denominator(), "rate"),
-                     detail::checked_mul(one_plus.numerator(), p, "rate"));
-  r.rate = money::from_minor(detail::mul_div_round(total.minor(), one_plus.denominator(),
-                                                   detail::checked_mul(one_plus.numerator(), p, "rate")));
+  r.rate_ore = share(checked_mul(total.minor(), one_plus.denominator(), "rate"),
+                     checked_mul(one_plus.numerator(), p, "rate"));
+  r.rate = money::from_minor(mul_div_round(total.minor(), one_plus.denominator(),
+                                                   checked_mul(one_plus.numerator(), p, "rate")));
   return r;
 }
 

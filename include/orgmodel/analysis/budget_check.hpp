@@ -147,9 +147,9 @@ inline budget_check check_budget(const model& m, organisation_index o, int year,
   c.rate_factor = share(need.minor(), c.rate_driven.minor());
   if (uniform && common_rate) {
     // ⌈rate × need ÷ rate_driven⌉ in öre, exactly through 128 bits.
-    const detail::int128 num = static_cast<detail::int128>(common_rate->minor()) * need.minor();
-    const detail::int128 den = c.rate_driven.minor();
-    detail::int128 q = num / den;
+    const int128 num = static_cast<int128>(common_rate->minor()) * need.minor();
+    const int128 den = c.rate_driven.minor();
+    int128 q = num / den;
     if (num % den != 0) ++q;
     if (q > INT64_MAX) throw arithmetic_error("closing rate overflows 64 bits");
     c.closing_rate = money::from_minor(static_cast<std::int64_t>(q));

@@ -164,7 +164,7 @@ inline coverage_mismatches mismatches(const model& m, const coverage_result& c, 
       ++r.money_unknown;
       continue;
     }
-    money_total = detail::checked_add(money_total, paid[s].minor(), "money paid by stakeholders");
+    money_total = checked_add(money_total, paid[s].minor(), "money paid by stakeholders");
     votes_known += b.votes;
     pop_known += b.population.value_or(0);
   }

@@ -6,7 +6,7 @@
 /// - rate × population is exact: a rate is whole öre per inhabitant and a population is a whole
 ///   number, so the product is a whole number of öre (1.60 SEK × 226 047 = 361 675.20 SEK).
 /// - ratio × amount (matching, share of a total) is rounded half away from zero to the öre
-///   (`detail::mul_div_round`), once, on the rule's whole figure.
+///   (`mul_div_round`), once, on the rule's whole figure.
 /// - a share of a total spread over `period_years` years is split by largest remainder: every
 ///   year gets ⌊T / n⌋ öre and the first T mod n years one öre more, so the years sum to T exactly.
 ///
@@ -248,11 +248,11 @@ inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, st
         f.population = p.population;
         f.population_year = p.population_year;
         if (!p.population) f.unknown_population = true;
-        else f.amount = money::from_minor(detail::checked_mul(f.rate.minor(), *p.population, "rate × population"));
+        else f.amount = money::from_minor(checked_mul(f.rate.minor(), *p.population, "rate × population"));
         break;
       }
       case funding_basis::share_of_total: {
-        const money t = money::from_minor(detail::mul_div_round(r.amount.minor(), r.ratio.numerator(), r.ratio.denominator()));
+        const money t = money::from_minor(mul_div_round(r.amount.minor(), r.ratio.numerator(), r.ratio.denominator()));
         f.period_total = t;
         f.period_years = r.period_years;
         if (!r.year_from) f.period_start_assumed = r.period_years > 1;
@@ -312,7 +312,7 @@ inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, st
       f.unknown_matched = true;
     } else {
       f.matched_sum = sum;
-      f.amount = money::from_minor(detail::mul_div_round(sum.minor(), r.ratio.numerator(), r.ratio.denominator()));
+      f.amount = money::from_minor(mul_div_round(sum.minor(), r.ratio.numerator(), r.ratio.denominator()));
     }
     apply_bounds(f, r, 1);
     if (rule_group[i] != none)
@@ -351,7 +351,7 @@ struct implied_rate_result {
 inline implied_rate_result implied_rate(money amount, std::int64_t population) {
   if (population <= 0) throw arithmetic_error("an implied rate needs a positive population");
   return {amount, population, share(amount.minor(), population),
-          money::from_minor(detail::mul_div_round(amount.minor(), 1, population))};
+          money::from_minor(mul_div_round(amount.minor(), 1, population))};
 }
 
 /// @brief Where a flow's money comes from, so that income tables never add them together.
@@ -438,7 +438,7 @@ struct per_inhabitant_total {
     for (const auto* r : rules_of[i]) {
       const auto& p = m[r->payer].population;
       if (!p || *p <= 0) ok = false;
-      else population = detail::checked_add(population, *p, "population sum");
+      else population = checked_add(population, *p, "population sum");
     }
     if (!ok) continue;
     for (const auto* r : rules_of[i]) ok = ok && r->ratio == share(*m[r->payer].population, population);

@@ -82,8 +82,8 @@ inline funding_trace trace_funding(std::uint32_t n, std::span<const trace_edge> 
   for (const auto& e : edges) {
     if (e.from >= n || e.to >= n) throw arithmetic_error("a traced flow names a node outside the graph");
     if (e.amount < 0) throw arithmetic_error("a traced flow is negative");
-    t.inflow[e.to] = detail::checked_add(t.inflow[e.to], e.amount, "inflow");
-    out[e.from] = detail::checked_add(out[e.from], e.amount, "outflow");
+    t.inflow[e.to] = checked_add(t.inflow[e.to], e.amount, "inflow");
+    out[e.from] = checked_add(out[e.from], e.amount, "outflow");
     ++ooff[e.from + 1];
     ++ioff[e.to + 1];
   }

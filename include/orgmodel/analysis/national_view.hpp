@@ -145,10 +145,7 @@ inline national_view_result national_view(std::span<const model> models) {
       const auto& member = m[ms.member];
       const auto& host = m[ms.organisation];
       if (member.kind == organisation_kind::unknown_group) {
-        std::optional<std::int64_t> size;
-        for (const auto& [k, v] : member.extra)
-          if (k == "member_count") size = std::stoll(v);
-        r.unknown_groups.push_back({m.info().id, member.id, member.name, host.id, member.population, size});
+        r.unknown_groups.push_back({m.info().id, member.id, member.name, host.id, member.population, member.member_count});
         continue;
       }
       std::optional<std::uint32_t> row;

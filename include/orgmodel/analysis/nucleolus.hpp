@@ -80,7 +80,7 @@ inline nucleolus_result nucleolus(const tabular_cost_game& g) {
   const std::uint64_t full = g.grand();
   {
     std::int64_t sum = 0;
-    for (std::size_t i = 0; i < n; ++i) sum = detail::checked_add(sum, g.cost(std::uint64_t{1} << i));
+    for (std::size_t i = 0; i < n; ++i) sum = checked_add(sum, g.cost(std::uint64_t{1} << i));
     if (g.cost(full) > sum)
       throw invalid_model(error_code::out_of_range, "",
                           "the cost game has no imputation: the grand coalition costs more than its members alone");
@@ -195,17 +195,17 @@ inline nucleolus_result nucleolus(const tabular_cost_game& g) {
   r.exact = x;
   r.value.resize(n);
   // Money: all values over one common denominator, then largest remainder.
-  detail::int128 den = 1;
+  int128 den = 1;
   for (const auto& v : x) {
-    detail::int128 a = den, b = v.den();
+    int128 a = den, b = v.den();
     while (b != 0) {
-      detail::int128 t = a % b;
+      int128 t = a % b;
       a = b;
       b = t;
     }
     den = den / a * v.den();
   }
-  std::vector<detail::int128> num(n);
+  std::vector<int128> num(n);
   for (std::size_t i = 0; i < n; ++i) {
     r.value[i] = x[i].value();
     num[i] = x[i].num() * (den / x[i].den());

@@ -20,10 +20,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "orgmodel/analysis/holding_network.hpp"
-#include "orgmodel/io/table.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {
@@ -242,119 +239,6 @@ inline ownership_analysis analyse_ownership(const model& m, const ownership_opti
   }
   for (const auto& c : a.direct.companies) a.companies.push_back(detail::ultimate_owners_from(m, net, u, c.company, opt));
   return a;
-}
-
-// ---- text and JSON ------------------------------------------------------------------------------
-
-namespace detail {
-/// "75 %", "1.92 %", or a range "0–100 %".
-inline std::string percent(double lo, double hi) {
-  auto one = [](double x) {
-    if (std::isinf(x)) return std::string("∞");
-    char b[32];
-    double p = x * 100.0;
-    if (std::fabs(p - std::round(p)) < 5e-10) std::snprintf(b, sizeof b, "%.0f", std::round(p));
-    else std::snprintf(b, sizeof b, "%.2f", p);
-    return std::string(b);
-  };
-  if (std::fabs(hi - lo) < 1e-12) return one(lo) + " %";
-  return one(lo) + "–" + one(hi) + " %";
-}
-inline std::string percent(const share_range& r) { return percent(r.low.value(), r.high.value()); }
-inline nlohmann::ordered_json range_json(const share_range& r) {
-  if (r.exact()) return r.low.str();
-  return {{"minimum", r.low.str()}, {"maximum", r.high.str()}};
-}
-inline nlohmann::ordered_json bounds_json(double lo, double hi) {
-  auto num = [](double x) -> nlohmann::ordered_json {
-    if (std::isinf(x)) return "unbounded";
-    return x;
-  };
-  return {{"low", num(lo)}, {"high", num(hi)}};
-}
-}  // namespace detail
-
-/// @brief JSON of direct ownership: exact fractions as strings ("1/52"), ranges as {minimum, maximum}.
-inline nlohmann::ordered_json to_json(const direct_ownership_result& r) {
-  nlohmann::ordered_json a = nlohmann::ordered_json::array();
-  for (const auto& c : r.companies) {
-    nlohmann::ordered_json owners = nlohmann::ordered_json::array();
-    for (const auto& o : c.owners) {
-      nlohmann::ordered_json j{{"owner", o.owner_id}, {"equity", detail::range_json(o.equity)}, {"votes", detail::range_json(o.votes)}};
-      if (o.source != provenance::stated) j["provenance"] = to_string(o.source);
-      owners.push_back(std::move(j));
-    }
-    a.push_back({{"company", c.company_id},
-                 {"owners", std::move(owners)},
-                 {"equity_total", detail::range_json(c.equity_total)},
-                 {"votes_total", detail::range_json(c.votes_total)},
-                 {"equity_unallocated", detail::range_json(c.equity_unallocated)},
-                 {"votes_unallocated", detail::range_json(c.votes_unallocated)},
-                 {"votes_differ_from_equity", c.votes_differ},
-                 {"has_ranges", c.has_ranges},
-                 {"upper_bounds_exceed_whole", c.equity_ranges_exceed_whole || c.votes_ranges_exceed_whole}});
-  }
-  return a;
-}
-
-/// @brief JSON of one company's ultimate owners.
-inline nlohmann::ordered_json to_json(const company_ultimate_owners& c) {
-  nlohmann::ordered_json hs = nlohmann::ordered_json::array();
-  for (const auto& h : c.holders) {
-    nlohmann::ordered_json chains = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < h.chains.size(); ++i)
-      chains.push_back({{"path", h.chains[i]}, {"share", detail::bounds_json(h.chain_shares[i].first, h.chain_shares[i].second)}});
-    hs.push_back({{"holder", h.id}, {"name", h.name}, {"share", detail::bounds_json(h.low, h.high)},
-                  {"certainly_above_threshold", h.certain}, {"chains", std::move(chains)}, {"explained_low", h.explained_low}});
-  }
-  return {{"company", c.company_id}, {"measure", to_string(c.measure)}, {"threshold", c.threshold},
-          {"upper_bounds_unknown", c.upper_bounds_unknown}, {"ultimate_owners", std::move(hs)}};
-}
-
-/// @brief JSON of the whole ownership analysis.
-inline nlohmann::ordered_json to_json(const ownership_analysis& a) {
-  nlohmann::ordered_json cs = nlohmann::ordered_json::array();
-  for (const auto& c : a.companies) cs.push_back(to_json(c));
-  return {{"measure", to_string(a.options.measure)},
-          {"threshold", a.options.threshold},
-          {"direct", to_json(a.direct)},
-          {"ultimate", std::move(cs)},
-          {"closed_groups", a.closed_groups},
-          {"components", {{"count", a.sccs.components}, {"cyclic", a.sccs.cyclic_components}, {"largest", a.sccs.largest}}},
-          {"bounds", "low/high: every consistent choice of exact shares within the stated ranges gives a value "
-                     "between them, entry by entry; they need not be reached at the same time"}};
-}
-
-/// @brief Direct ownership as a table: one row per holding, then the company's total and remainder.
-inline text_table direct_ownership_table(const direct_ownership_result& r) {
-  text_table t({"company", "owner", "equity", "votes", "note"},
-               {text_table::align::left, text_table::align::left, text_table::align::right, text_table::align::right});
-  for (const auto& c : r.companies) {
-    for (const auto& o : c.owners)
-      t.row({c.company_id, o.owner_id, detail::percent(o.equity), detail::percent(o.votes),
-             std::string(o.votes_differ ? "votes ≠ equity" : "") + (o.source != provenance::stated ? std::string(o.votes_differ ? "; " : "") + std::string(to_string(o.source)) : "")});
-    t.row({c.company_id, "(total)", detail::percent(c.equity_total), detail::percent(c.votes_total),
-           c.equity_ranges_exceed_whole ? "upper bounds add up to more than 100 %" : ""});
-    t.row({c.company_id, "(unallocated)", detail::percent(c.equity_unallocated), detail::percent(c.votes_unallocated), ""});
-  }
-  return t;
-}
-
-/// @brief Ultimate owners as a table: one row per company and holder at or above the threshold.
-inline text_table ultimate_owners_table(const ownership_analysis& a) {
-  text_table t({"company", "ultimate owner", "share", "above threshold", "top chain"},
-               {text_table::align::left, text_table::align::left, text_table::align::right});
-  for (const auto& c : a.companies) {
-    for (const auto& h : c.holders) {
-      std::string chain;
-      if (!h.chains.empty())
-        for (std::size_t i = 0; i < h.chains[0].size(); ++i) chain += (i ? " → " : "") + h.chains[0][i];
-      t.row({c.company_id, h.id, detail::percent(h.low, h.high), h.certain ? "certainly" : "possibly", chain});
-    }
-    if (c.holders.empty()) t.row({c.company_id, "(none)", "", "", ""});
-    if (c.upper_bounds_unknown) t.row({c.company_id, "(upper bounds unknown)", "", "", "cross-holdings may keep it all inside"});
-  }
-  return t;
 }
 
 }  // namespace orgmodel

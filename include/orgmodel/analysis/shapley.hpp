@@ -32,21 +32,21 @@ inline shapley_result shapley_exact(const tabular_cost_game& g) {
   const std::size_t n = g.players();
   shapley_result r;
   if (n == 0) return r;
-  std::vector<detail::int128> fact(n + 1, 1);
-  for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * static_cast<detail::int128>(k);
-  std::vector<detail::int128> weight(n);  // |S|! (n − |S| − 1)!
+  std::vector<int128> fact(n + 1, 1);
+  for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * static_cast<int128>(k);
+  std::vector<int128> weight(n);  // |S|! (n − |S| − 1)!
   for (std::size_t k = 0; k < n; ++k) weight[k] = fact[k] * fact[n - 1 - k];
-  std::vector<detail::int128> num(n, 0);
+  std::vector<int128> num(n, 0);
   const std::uint64_t full = g.grand();
   for (std::uint64_t s = 0; s <= full; ++s) {
     const auto size = static_cast<std::size_t>(__builtin_popcountll(s));
     if (size == n) continue;
-    const detail::int128 w = weight[size];
+    const int128 w = weight[size];
     const std::int64_t cs = g.cost(s);
     for (std::size_t i = 0; i < n; ++i) {
       if ((s >> i) & 1U) continue;
-      detail::int128 term = 0;
-      if (__builtin_mul_overflow(w, static_cast<detail::int128>(g.cost(s | (std::uint64_t{1} << i)) - cs), &term) ||
+      int128 term = 0;
+      if (__builtin_mul_overflow(w, static_cast<int128>(g.cost(s | (std::uint64_t{1} << i)) - cs), &term) ||
           __builtin_add_overflow(num[i], term, &num[i]))
         throw arithmetic_error("exact Shapley value overflows 128 bits");
     }
@@ -70,31 +70,31 @@ inline shapley_result shapley_airport(std::span<const money> standalone) {
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return standalone[a] < standalone[b]; });
-  detail::int128 den = 1;
+  int128 den = 1;
   for (std::size_t k = 1; k <= n; ++k) {
-    detail::int128 a = den, b = static_cast<detail::int128>(k);
+    int128 a = den, b = static_cast<int128>(k);
     while (b != 0) {
-      detail::int128 t = a % b;
+      int128 t = a % b;
       a = b;
       b = t;
     }
-    const detail::int128 l = den / a * static_cast<detail::int128>(k);
-    if (l > static_cast<detail::int128>(1'000'000'000'000'000'000LL)) {
-      den = static_cast<detail::int128>(1'000'000'000'000'000'000LL);
+    const int128 l = den / a * static_cast<int128>(k);
+    if (l > static_cast<int128>(1'000'000'000'000'000'000LL)) {
+      den = static_cast<int128>(1'000'000'000'000'000'000LL);
       break;
     }
     den = l;
   }
-  std::vector<detail::int128> num(n, 0);
-  detail::int128 acc = 0;  // Σ of shared increments so far, scaled by den
+  std::vector<int128> num(n, 0);
+  int128 acc = 0;  // Σ of shared increments so far, scaled by den
   double acc_d = 0;
   std::int64_t prev = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = order[k];
     const std::int64_t c = standalone[i].minor();
     if (c < 0) throw arithmetic_error("an airport game's stand-alone cost is negative");
-    const detail::int128 d = static_cast<detail::int128>(c - prev) * den;
-    const auto users = static_cast<detail::int128>(n - k);
+    const int128 d = static_cast<int128>(c - prev) * den;
+    const auto users = static_cast<int128>(n - k);
     acc += (d + users / 2) / users;  // exact when den = lcm(1..n)
     acc_d += static_cast<double>(c - prev) / static_cast<double>(n - k);
     num[i] = acc;
@@ -182,8 +182,8 @@ shapley_estimate shapley_sample(std::size_t n, Game& game, money total, const sh
   e.half_width.resize(n);
   for (std::size_t i = 0; i < n; ++i) e.half_width[i] = z * std::sqrt(m2[i] / (m - 1) / m);
   // Money: fixed point with 10^-6 öre resolution, then largest remainder to the exact total.
-  std::vector<detail::int128> num(n);
-  for (std::size_t i = 0; i < n; ++i) num[i] = static_cast<detail::int128>(std::llround(e.mean[i] * 1e6));
+  std::vector<int128> num(n);
+  for (std::size_t i = 0; i < n; ++i) num[i] = static_cast<int128>(std::llround(e.mean[i] * 1e6));
   e.allocation = detail::largest_remainder(total, num, 1'000'000);
   return e;
 }

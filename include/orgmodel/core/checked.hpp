@@ -1,13 +1,14 @@
 #pragma once
 /// @file
-/// @brief Overflow-checked 64-bit integer arithmetic shared by money and share.
+/// @brief Overflow-checked 64-bit integer arithmetic: money, shares, funding rules and the
+/// templates use it, so it is public (an overflow is an `arithmetic_error`, never a wrapped value).
 
 #include <cstdint>
 #include <string_view>
 
 #include "orgmodel/error.hpp"
 
-namespace orgmodel::detail {
+namespace orgmodel {
 
 /// @brief 128-bit intermediate for exact a·b/c (a GCC/Clang extension, hence __extension__).
 __extension__ using int128 = __int128;
@@ -43,4 +44,13 @@ inline std::int64_t mul_div_round(std::int64_t a, std::int64_t b, std::int64_t c
   return static_cast<std::int64_t>(q);
 }
 
-}  // namespace orgmodel::detail
+namespace detail {
+// The former spelling, kept so code written against it still compiles; use the names above.
+using orgmodel::checked_add;
+using orgmodel::checked_mul;
+using orgmodel::checked_sub;
+using orgmodel::int128;
+using orgmodel::mul_div_round;
+}  // namespace detail
+
+}  // namespace orgmodel

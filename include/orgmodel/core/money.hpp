@@ -23,7 +23,7 @@ class money {
   /// @brief An amount of `ore` minor units.
   static constexpr money from_minor(std::int64_t ore) noexcept { return money(ore); }
   /// @brief A whole number of major units (SEK).
-  static money from_major(std::int64_t sek) { return money(detail::checked_mul(sek, 100, "money")); }
+  static money from_major(std::int64_t sek) { return money(checked_mul(sek, 100, "money")); }
 
   /// @brief Parses an exact decimal in major units: "4000000", "1.6", "-12.05". At most two decimals.
   static std::optional<money> parse(std::string_view s) noexcept {
@@ -66,10 +66,10 @@ class money {
     return ore_ < 0 ? "-" + s : s;
   }
 
-  friend money operator+(money a, money b) { return money(detail::checked_add(a.ore_, b.ore_, "money sum")); }
-  friend money operator-(money a, money b) { return money(detail::checked_sub(a.ore_, b.ore_, "money difference")); }
-  friend money operator-(money a) { return money(detail::checked_sub(0, a.ore_, "money negation")); }
-  friend money operator*(money a, std::int64_t k) { return money(detail::checked_mul(a.ore_, k, "money product")); }
+  friend money operator+(money a, money b) { return money(checked_add(a.ore_, b.ore_, "money sum")); }
+  friend money operator-(money a, money b) { return money(checked_sub(a.ore_, b.ore_, "money difference")); }
+  friend money operator-(money a) { return money(checked_sub(0, a.ore_, "money negation")); }
+  friend money operator*(money a, std::int64_t k) { return money(checked_mul(a.ore_, k, "money product")); }
   friend money operator*(std::int64_t k, money a) { return a * k; }
   money& operator+=(money b) { return *this = *this + b; }
   money& operator-=(money b) { return *this = *this - b; }

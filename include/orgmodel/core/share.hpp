@@ -82,7 +82,7 @@ class share {
     for (int i = 0; i < k; ++i) pow10 *= 10;
     // A difference of shares can be negative: format the magnitude, then the sign, so that
     // -1/4 is "-0.25" (not "0.-25").
-    detail::int128 scaled = static_cast<detail::int128>(num_) * (pow10 / den_);
+    int128 scaled = static_cast<int128>(num_) * (pow10 / den_);
     const bool negative = scaled < 0;
     if (negative) scaled = -scaled;
     auto whole = static_cast<std::uint64_t>(scaled / pow10);
@@ -99,9 +99,9 @@ class share {
 
   friend share operator+(share a, share b) {
     std::int64_t g = std::gcd(a.den_, b.den_);
-    std::int64_t l = detail::checked_mul(a.den_ / g, b.den_, "share sum");
-    return share(detail::checked_add(detail::checked_mul(a.num_, l / a.den_, "share sum"),
-                                     detail::checked_mul(b.num_, l / b.den_, "share sum"), "share sum"),
+    std::int64_t l = checked_mul(a.den_ / g, b.den_, "share sum");
+    return share(checked_add(checked_mul(a.num_, l / a.den_, "share sum"),
+                                     checked_mul(b.num_, l / b.den_, "share sum"), "share sum"),
                  l);
   }
   friend share operator-(share a, share b) {
@@ -114,12 +114,12 @@ class share {
     std::int64_t g1 = std::gcd(a.num_, b.den_), g2 = std::gcd(b.num_, a.den_);
     if (g1 == 0) g1 = 1;
     if (g2 == 0) g2 = 1;
-    return share(detail::checked_mul(a.num_ / g1, b.num_ / g2, "share product"),
-                 detail::checked_mul(a.den_ / g2, b.den_ / g1, "share product"));
+    return share(checked_mul(a.num_ / g1, b.num_ / g2, "share product"),
+                 checked_mul(a.den_ / g2, b.den_ / g1, "share product"));
   }
   friend bool operator==(share a, share b) noexcept { return a.num_ == b.num_ && a.den_ == b.den_; }
   friend std::strong_ordering operator<=>(share a, share b) noexcept {
-    return static_cast<detail::int128>(a.num_) * b.den_ <=> static_cast<detail::int128>(b.num_) * a.den_;
+    return static_cast<int128>(a.num_) * b.den_ <=> static_cast<int128>(b.num_) * a.den_;
   }
 
  private:

@@ -421,6 +421,7 @@ class json_reader {
       else if (k == "code") o.code = string(v, q);
       else if (k == "model_category") o.category = enumeration<model_category>(v, q);
       else if (k == "can_sign_agreements") o.can_sign_agreements = boolean(v, q);
+      else if (k == "member_count") o.member_count = integer(v, q, 1, std::int64_t{1} << 40);
       else return common(k, v, q, o.source, o.note);
       return true;
     });
@@ -699,6 +700,7 @@ class json_writer {
     if (o.category) j["model_category"] = to_string(*o.category);
     if (o.can_sign_agreements) j["can_sign_agreements"] = *o.can_sign_agreements;
     common(j, o.source, o.note, o.extra);
+    if (o.member_count) j["member_count"] = *o.member_count;  // last, where files written before it was typed have it
     return j;
   }
   ojson write(const body& b, const std::vector<std::size_t>& seats) const {

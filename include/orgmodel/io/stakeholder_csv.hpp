@@ -3,10 +3,13 @@
 /// @brief The stakeholder table `orgmodel allocate` reads: CSV with a header row, one stakeholder
 /// per row, a weight column and optionally stand-alone costs.
 ///
-/// The first column names the stakeholder, each name once; `weight_column` names the weight
-/// column (default "population", else "weight"; without one every weight is 1); a "cost" column
-/// gives stand-alone costs in SEK for the game methods. Fields follow RFC 4180 quoting; blank
-/// lines are skipped.
+/// The column "stakeholder", "payer" or "name" (else the first column) names the stakeholder,
+/// each name once; `weight_column` names the weight column (default "population", else "weight";
+/// a table of names and costs only weighs everyone 1); a "cost" column gives stand-alone costs in
+/// SEK for the game methods. So the CSV that `orgmodel allocate` and `orgmodel funding --view
+/// compare` write reads back. Fields follow RFC 4180 quoting; blank lines are skipped. The
+/// separator is a comma, or a semicolon when the header has semicolons and no commas (spreadsheets
+/// with a decimal comma write that); a header with both is refused, never guessed.
 
 #include <charconv>
 #include <cstdint>
@@ -33,7 +36,7 @@ struct stakeholder_table {
 namespace detail {
 
 /// @brief One CSV record's fields (RFC 4180 quotes, "" for a quote inside; CR dropped).
-inline std::vector<std::string> split_csv_line(std::string_view line) {
+inline std::vector<std::string> split_csv_line(std::string_view line, char separator = ',') {
   std::vector<std::string> f;
   std::string cur;
   bool quoted = false;
@@ -45,7 +48,7 @@ inline std::vector<std::string> split_csv_line(std::string_view line) {
       else cur += c;
     } else if (c == '"') {
       quoted = true;
-    } else if (c == ',') {
+    } else if (c == separator) {
       f.push_back(cur), cur.clear();
     } else if (c != '\r') {
       cur += c;
@@ -55,13 +58,26 @@ inline std::vector<std::string> split_csv_line(std::string_view line) {
   return f;
 }
 
+/// @brief How many of `c` stand outside quotes in a line.
+inline std::size_t count_unquoted(std::string_view line, char c) {
+  std::size_t n = 0;
+  bool quoted = false;
+  for (char ch : line) {
+    if (ch == '"') quoted = !quoted;
+    else if (ch == c && !quoted) ++n;
+  }
+  return n;
+}
+
 }  // namespace detail
 
 /// @brief Reads a stakeholder table from CSV text; `source` names the input in messages.
 /// @throws parse_error naming the line ("line 3"): `empty_input` (no header, or no rows),
 /// `wrong_type` (a row with the wrong number of fields), `duplicate_id` (a name given twice),
-/// `out_of_range` (a weight that is not a non-negative integer), `bad_amount` (a cost);
-/// lookup_error when `weight_column` is not a column.
+/// `out_of_range` (a weight that is not a non-negative integer), `bad_amount` (a cost),
+/// `wrong_type` on line 1 (a header with both separators); lookup_error when `weight_column` is
+/// not a column, or when no weight column is given and the table has columns besides the name and
+/// the cost (a weight under another name would otherwise be ignored).
 inline stakeholder_table parse_stakeholder_csv(std::string_view text, const std::optional<std::string>& weight_column = {},
                                                std::string_view source = "input") {
   std::size_t pos = 0;
@@ -77,7 +93,12 @@ inline stakeholder_table parse_stakeholder_csv(std::string_view text, const std:
   std::string_view line;
   if (!next_line(line) || line.empty() || line == "\r")
     throw parse_error(error_code::empty_input, "line 1", "empty input: the CSV " + quoted_source + " has no header row");
-  const auto head = detail::split_csv_line(line);
+  const std::size_t commas = detail::count_unquoted(line, ','), semicolons = detail::count_unquoted(line, ';');
+  if (commas > 0 && semicolons > 0)
+    throw parse_error(error_code::wrong_type, "line 1",
+                      "the header of " + quoted_source + " has both ',' and ';' outside quotes: which one separates fields is unclear");
+  const char sep = semicolons > 0 ? ';' : ',';
+  const auto head = detail::split_csv_line(line, sep);
   auto col = [&](std::string_view n) -> std::optional<std::size_t> {
     for (std::size_t i = 0; i < head.size(); ++i)
       if (head[i] == n) return i;
@@ -86,18 +107,24 @@ inline stakeholder_table parse_stakeholder_csv(std::string_view text, const std:
   const auto wc = weight_column ? col(*weight_column) : (col("population") ? col("population") : col("weight"));
   if (weight_column && !wc) throw lookup_error("the CSV has no column \"" + *weight_column + "\"");
   const auto cc = col("cost");
+  const std::size_t nc = col("stakeholder") ? *col("stakeholder") : col("payer") ? *col("payer") : col("name") ? *col("name") : 0;
+  if (!wc && head.size() > 1 + (cc ? 1U : 0U)) {
+    std::string names;
+    for (const auto& h : head) names += (names.empty() ? "" : ", ") + ("\"" + h + "\"");
+    throw lookup_error("the CSV " + quoted_source + " has no weight column (\"population\" or \"weight\"); name one (columns: " + names + ")");
+  }
   stakeholder_table s;
   s.has_costs = cc.has_value();
   std::map<std::string, std::size_t, std::less<>> first_line;  // name → the line it was first given on
   for (std::size_t ln = 2; next_line(line); ++ln) {
     if (line.empty() || line == "\r") continue;
-    const auto f = detail::split_csv_line(line);
+    const auto f = detail::split_csv_line(line, sep);
     const std::string where = "line " + std::to_string(ln);
     if (f.size() != head.size()) throw parse_error(error_code::wrong_type, where, "expected " + std::to_string(head.size()) + " fields");
-    if (auto [it, fresh] = first_line.emplace(f[0], ln); !fresh)
+    if (auto [it, fresh] = first_line.emplace(f[nc], ln); !fresh)
       throw parse_error(error_code::duplicate_id, where,
-                        "stakeholder \"" + f[0] + "\" is listed twice (first on line " + std::to_string(it->second) + ")");
-    s.names.push_back(f[0]);
+                        "stakeholder \"" + f[nc] + "\" is listed twice (first on line " + std::to_string(it->second) + ")");
+    s.names.push_back(f[nc]);
     if (wc) {
       const auto& w_text = f[*wc];
       std::int64_t w = 0;

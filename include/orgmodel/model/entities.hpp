@@ -26,6 +26,11 @@ struct organisation {
   std::string code;                        ///< official code (SCB municipality code "1880"), empty when none
   std::optional<model_category> category;  ///< the study's model category, for joint organisations
   std::optional<bool> can_sign_agreements; ///< overrides the default of its kind; nothing = by kind
+  /// How many members a group of unnamed organisations (`unknown_group`) stands for, when the
+  /// source says; nothing otherwise. At least 1.
+  std::optional<std::int64_t> member_count;
+  /// @brief How many members it stands for when it is a member: its `member_count`, else 1.
+  [[nodiscard]] std::int64_t stands_for() const noexcept { return member_count.value_or(1); }
   provenance source = provenance::stated;
   std::string note;
   extensions extra;

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/render/svg.hpp"
 #include "orgmodel/scenario/compare.hpp"
 

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "orgmodel/analysis/coverage.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/render/svg.hpp"
 

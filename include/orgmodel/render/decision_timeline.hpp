@@ -10,7 +10,7 @@
 
 #include "orgmodel/analysis/decision_paths.hpp"
 #include "orgmodel/graph/layer_graph.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/render/svg.hpp"
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "orgmodel/analysis/funding.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/render/svg.hpp"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "orgmodel/analysis/national_view.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/render/svg.hpp"
 
 namespace orgmodel {

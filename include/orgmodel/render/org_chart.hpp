@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "orgmodel/analysis/decision_paths.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/render/svg.hpp"
 

@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "orgmodel/data/population.hpp"
-#include "orgmodel/io/model_tables.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/model_tables.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/report/organisation_profile.hpp"
 #include "orgmodel/report/paths_section.hpp"
@@ -48,17 +48,20 @@ inline text_table overview_table(std::span<const model> models) {
     if (mp.organisations.empty()) {
       std::int64_t pop = 0, munis = 0;
       for (const auto& e : mp.territory) pop += e.population.value_or(0), munis += e.municipalities;
-      t.row({mp.model_id, "(no organisation)", "", "", "", std::to_string(munis), std::to_string(pop), "",
-             std::to_string(m.bodies().size()), std::to_string(gaps), ""});
+      t.row({mp.model_id, "(no organisation)", "", "", "", integer_cell(munis), integer_cell(pop), "",
+             integer_cell(static_cast<std::int64_t>(m.bodies().size())), integer_cell(static_cast<std::int64_t>(gaps)), ""});
     }
     for (const auto& p : mp.organisations) {
       std::string host;
       for (const auto& h : p.hosts) host += (host.empty() ? "" : ", ") + h.id;
       t.row({mp.model_id, p.name, p.category ? std::string(to_string(*p.category)) : "", host,
-             std::to_string(p.owners.size()), std::to_string(p.members.count),
-             std::to_string(p.members.population) + (p.members.population_complete ? "" : "+"),
-             p.team_size ? std::to_string(*p.team_size) : "unknown", std::to_string(m.bodies().size()),
-             std::to_string(gaps), signing_cell(m, m.organisation_at(p.id))});
+             integer_cell(static_cast<std::int64_t>(p.owners.size())), integer_cell(p.members.count),
+             // '+': some members' population unknown, so the sum is a lower bound: no number in CSV or JSON
+             table_cell{std::to_string(p.members.population) + (p.members.population_complete ? "" : "+"),
+                        p.members.population_complete ? std::to_string(p.members.population) : std::string(), cell_kind::integer},
+             p.team_size ? integer_cell(*p.team_size) : table_cell{"unknown", "", cell_kind::integer},
+             integer_cell(static_cast<std::int64_t>(m.bodies().size())), integer_cell(static_cast<std::int64_t>(gaps)),
+             signing_cell(m, m.organisation_at(p.id))});
     }
   }
   return t;

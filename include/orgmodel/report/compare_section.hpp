@@ -14,10 +14,10 @@
 #include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/report/report_section.hpp"
-#include "orgmodel/scenario/compare.hpp"
-#include "orgmodel/scenario/sba_overlap.hpp"
+#include "orgmodel/present/compare.hpp"
+#include "orgmodel/present/sba_overlap.hpp"
 
 namespace orgmodel {
 
@@ -51,7 +51,7 @@ inline scenario::compare_column findings_column(data::finding_kind k, std::strin
           .cell = [k](const scenario::scenario_variant& v) -> scenario::compare_cell {
             std::int64_t n = 0;
             for (const auto& f : study_findings(v.category)) n += f.kind == k ? 1 : 0;
-            return {std::to_string(n), n};
+            return {{}, n};
           }};
 }
 }  // namespace detail

@@ -16,7 +16,7 @@
 #include "orgmodel/analysis/coverage_mismatches.hpp"
 #include "orgmodel/analysis/national_view.hpp"
 #include "orgmodel/data/population.hpp"
-#include "orgmodel/io/coverage_json.hpp"
+#include "orgmodel/present/coverage.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
 #include "orgmodel/scenario/templates.hpp"
@@ -80,7 +80,7 @@ inline bool coverage_row(const model& m, const std::string& label, nlohmann::ord
                  std::to_string(r.on(layer::political).direct), std::to_string(r.on(layer::executive).direct),
                  std::to_string(r.on(layer::operative).direct), std::to_string(r.on(layer::owner).direct),
                  std::to_string(r.decision.direct), std::to_string(represented),
-                 detail::pct(r.decision.population_direct, r.decision.population), lh.str(), lhm.str(),
+                 format_percent_of(r.decision.population_direct, r.decision.population), lh.str(), lhm.str(),
                  std::to_string(cov.bodies.size()) + (cov.search.method == cover_method::exact ? "" : " (greedy)")});
   }
   return true;

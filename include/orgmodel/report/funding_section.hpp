@@ -6,7 +6,7 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
+#include <optional>
 #include <sstream>
 #include <span>
 #include <string>
@@ -14,9 +14,10 @@
 #include "orgmodel/analysis/budget_check.hpp"
 #include "orgmodel/analysis/contribution_comparison.hpp"
 #include "orgmodel/analysis/funding.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/funding_json.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/core/checked.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/funding.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/report/report_section.hpp"
 
 namespace orgmodel {
@@ -72,12 +73,7 @@ inline report_section funding_section(std::span<const model> models, int first =
         if (ms.organisation == *self && ms.kind == membership_kind::member) {
           ++members;
           const auto& p = m[ms.member];
-          const std::int64_t count = [&] {
-            for (const auto& [k, v] : p.extra)
-              if (k == "member_count") return static_cast<std::int64_t>(std::stoll(v));
-            return std::int64_t{1};
-          }();
-          members += count - 1;
+          members += p.stands_for() - 1;
           if (p.population) inhabitants += *p.population;
           else unknown_pop = true;
         }
@@ -104,10 +100,9 @@ inline report_section funding_section(std::span<const model> models, int first =
       if (!inc.exact()) flags = std::to_string(inc.unknown) + " unknown flow(s)";
       if (uncertain) flags += (flags.empty() ? "" : ", ") + std::string("estimated/assumed rules");
       if (unknown_pop) flags += (flags.empty() ? "" : ", ") + std::string("member population unknown");
-      char per_inh[32] = "";
+      std::optional<money> per_inh;  // base funding per inhabitant, rounded half away from zero to the öre
       std::string per_mem;
-      if (inhabitants > 0 && !unknown_pop && base.exact())
-        std::snprintf(per_inh, sizeof per_inh, "%.2f", base.known.major() / static_cast<double>(inhabitants));
+      if (inhabitants > 0 && !unknown_pop && base.exact()) per_inh = money::from_minor(mul_div_round(base.known.minor(), 1, inhabitants));
       if (members > 0 && base.exact())
         per_mem = group_thousands(static_cast<std::int64_t>(std::llround(base.known.major() / static_cast<double>(members))));
       auto cell = [](const money_sum& x) {
@@ -115,13 +110,14 @@ inline report_section funding_section(std::span<const model> models, int first =
         return format_amount(x.known) + (x.exact() ? "" : "+");
       };
       per_year.row({m.info().id, std::to_string(y), cell(by[0]), cell(by[1]), cell(by[2]), cell(by[3]),
-                    members ? std::to_string(members) : "", inhabitants ? group_thousands(inhabitants) : "", per_inh, per_mem, flags});
+                    members ? std::to_string(members) : "", inhabitants ? group_thousands(inhabitants) : "",
+                    per_inh ? amount_cell(*per_inh) : table_cell{""}, per_mem, flags});
       nlohmann::ordered_json src;
       for (std::size_t k = 0; k < by.size(); ++k)
         src[std::string(to_string(static_cast<income_source>(k)))] = {{"income", by[k].known.str()}, {"unknown_flows", by[k].unknown}};
       years.push_back({{"year", y}, {"by_source", std::move(src)}, {"total", inc.known.str()}, {"unknown_flows", inc.unknown},
                        {"members", members}, {"inhabitants", inhabitants},
-                       {"base_sek_per_inhabitant", per_inh[0] ? nlohmann::ordered_json(std::stod(per_inh)) : nlohmann::ordered_json(nullptr)},
+                       {"base_sek_per_inhabitant", per_inh ? nlohmann::ordered_json(static_cast<double>(per_inh->minor()) / 100.0) : nlohmann::ordered_json(nullptr)},
                        {"flags", flags}});
     }
     auto& ji = jm["per_inhabitant_totals"] = nlohmann::ordered_json::array();

@@ -20,7 +20,7 @@
 #include "orgmodel/core/enum_names.hpp"
 #include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
-#include "orgmodel/io/format.hpp"
+#include "orgmodel/present/format.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {
@@ -174,9 +174,7 @@ inline std::vector<std::string> unknown_list(const extensions& extra) {
 
 /// @brief How many members an organisation stands for: its `member_count` for an unknown group, else 1.
 inline std::int64_t stands_for(const organisation& o) {
-  if (o.kind != organisation_kind::unknown_group) return 1;
-  auto j = extension(o.extra, "member_count");
-  return j.is_number_integer() && j.get<std::int64_t>() > 0 ? j.get<std::int64_t>() : 1;
+  return o.kind == organisation_kind::unknown_group ? o.stands_for() : 1;
 }
 
 inline std::string funding_terms(const funding_rule& r) {
@@ -472,7 +470,7 @@ inline nlohmann::ordered_json to_json(const body_summary& b) {
   j["mandates"] = b.mandates;
   j["decision_rule"] = b.rule ? std::string(to_string(*b.rule)) : std::string("unknown");
   if (b.staff) j["staff"] = *b.staff;
-  j["seats"] = b.seats_unknown && b.seats == 0 ? nlohmann::ordered_json("unknown") : nlohmann::ordered_json(b.seats);
+  j["seats"] = b.seats_unknown && b.seats == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(b.seats);  // unknown: null
   auto roles = nlohmann::ordered_json::array();
   for (const auto& g : b.roles) {
     nlohmann::ordered_json r;

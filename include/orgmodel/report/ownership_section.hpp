@@ -7,15 +7,16 @@
 #include <span>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "orgmodel/analysis/control.hpp"
-#include "orgmodel/analysis/ownership.hpp"
-#include "orgmodel/analysis/voting_power.hpp"
+#include "orgmodel/present/control.hpp"
+#include "orgmodel/present/ownership.hpp"
+#include "orgmodel/present/voting_power.hpp"
 #include "orgmodel/data/benchmark.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
@@ -46,8 +47,7 @@ inline void steering_power(const model& m, text_table& t, nlohmann::ordered_json
       nulls += p.null_player;
       equal = equal && std::fabs(p.banzhaf - r.players[0].banzhaf) < 1e-12;
     }
-    char pct[32];
-    std::snprintf(pct, sizeof pct, "%.1f %%", top->banzhaf * 100.0);
+    const std::string pct = format_percent(top->banzhaf, 1);
     // Names in the text, ids in the JSON.
     const auto strongest = m.find_organisation(top->player);
     t.row({m.info().name, bd.name, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
@@ -84,10 +84,10 @@ inline report_section ownership_section(std::span<const model> models, std::stri
   text << "Invest in Norrbotten AB — shareholders' meeting (" << iin[meeting].name << ")\n";
   for (const char* q : {"majority", "two-thirds"}) {
     auto r = body_voting_power(iin, meeting, quota_spec::parse(q));
-    iin_j[std::string("power_") + q] = to_json(r);
+    iin_j[std::string("power_") + (std::string_view(q) == "two-thirds" ? "two_thirds" : q)] = to_json(r);
     text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
     std::ostringstream tt;
-    voting_power_table(r, true).print(tt);
+    to_table(r, true).print(tt);
     text << tt.str();
   }
   text << "\nUnder the assumed equal split of the municipalities' 25 % (1/52 each: the study gives only the\n"
@@ -108,7 +108,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
   text << "\nHigh Coast Invest — a business area of " << parent << " since 2023-09-01; owners of " << parent << ":\n";
   {
     std::ostringstream tt;
-    direct_ownership_table(own.direct).print(tt);
+    to_table(own.direct).print(tt);
     text << tt.str();
   }
   text << "The study names the owners but not their shares (each 0–100 %): no owner certainly reaches the\n"

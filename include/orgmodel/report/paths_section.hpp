@@ -14,8 +14,8 @@
 
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/decision_paths.hpp"
-#include "orgmodel/io/decision_paths_json.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/decision_paths.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/scenario/compare.hpp"
@@ -147,13 +147,16 @@ inline report_section paths_section(std::span<const model> models, std::string_v
 /// @brief Whether the organisation the template is about signs agreements and NDAs in its own name
 /// (the study's main contrast between a municipal unit and a company), else who signs for it.
 inline const bool signing_compare_column_registered = scenario::register_compare_column(
-    {.key = "signs_agreements",
+    {.key = "signatory",
      .header = "signs agreements",
      .order = 105,
      .numeric = false,
      .cell = [](const scenario::scenario_variant& v) -> scenario::compare_cell {
        const auto o = coverage_subject(v.built);
-       return {signing_cell(v.built, o), to_json(v.built, signing_capacity_of(v.built, o))};
+       const auto s = signing_capacity_of(v.built, o);
+       if (s.can_sign) return {signing_cell(v.built, o), v.built[o].id};
+       if (!s.signatory.valid()) return {signing_cell(v.built, o), {}};
+       return {signing_cell(v.built, o), v.built[s.signatory].id};
      }});
 
 /// @brief The expected days of a budget decision raised at the template's operative team, as a
@@ -165,11 +168,11 @@ inline const bool paths_compare_column_registered = scenario::register_compare_c
      .numeric = true,
      .cell = [](const scenario::scenario_variant& v) -> scenario::compare_cell {
        const auto raised = default_raising_body(v.built);
-       if (!raised) return {"none", nullptr};
+       if (!raised) return {"none", {}};
        const layer_graph g(v.built, relation_layer::escalation);
        const auto t = decision_latency_all(g, decision_classes::budget);
        const double d = t.expected[raised->value];
-       if (!std::isfinite(d)) return {"no body decides budgets", nullptr};
+       if (!std::isfinite(d)) return {"no body decides budgets", {}};
        return {format_days(d), d};
      }});
 

@@ -19,18 +19,16 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/analysis/voting_power.hpp"
 #include "orgmodel/core/checked.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/core/money.hpp"
+#include "orgmodel/core/share.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
 namespace orgmodel::scenario {
@@ -43,10 +41,16 @@ struct scenario_variant {
   const template_input* input = nullptr;  ///< the comparison's input; valid while the comparison lives
 };
 
-/// @brief One cell: its text for tables and CSV, its value for JSON (numbers stay numbers).
+/// @brief A cell's value: unknown or not applicable (`std::monostate`: JSON null, an empty CSV
+/// cell), a count, a measure (days), an exact amount, a share, or text. The presentation formats it
+/// (present/compare.hpp), so numbers stay numbers in JSON and CSV.
+using compare_value = std::variant<std::monostate, std::int64_t, double, money, share, std::string>;
+
+/// @brief One cell: `text` for reading when the value alone does not say it ("unknown", "—",
+/// "3 of 10"), else empty; and its value.
 struct compare_cell {
   std::string text;
-  nlohmann::ordered_json value;
+  compare_value value;
 };
 
 /// @brief A named column: a function of one variant.
@@ -76,8 +80,8 @@ inline bool register_compare_column(compare_column c) {
 
 namespace detail {
 
-inline compare_cell number_cell(std::int64_t n) { return {group_thousands(n), n}; }
-inline compare_cell money_cell(money m) { return {format_amount(m), m.str()}; }
+inline compare_cell number_cell(std::int64_t n) { return {{}, n}; }
+inline compare_cell money_cell(money m) { return {{}, m}; }
 
 /// @brief Members (member or served) of the variant's joint organisation that are municipalities.
 inline std::vector<organisation_index> member_municipalities(const scenario_variant& v) {
@@ -133,11 +137,13 @@ inline std::optional<std::int64_t> member_population(const scenario_variant& v) 
   return p;
 }
 
+}  // namespace detail
+
 /// @brief What the reader must know about the year's flows: unknown flows, rules that are only
 /// estimated or assumed, caps and floors applied, project periods whose start year is assumed.
 inline std::vector<std::string> funding_flags(const scenario_variant& v) {
   const auto& m = v.built;
-  const auto ev = evaluate_funding(m, funding_year(v));
+  const auto ev = evaluate_funding(m, detail::funding_year(v));
   std::size_t unknown = 0, uncertain = 0, capped = 0, floored = 0, period = 0;
   int period_years = 0;
   for (const auto& f : ev.flows) {
@@ -161,14 +167,16 @@ inline std::vector<std::string> funding_flags(const scenario_variant& v) {
   return out;
 }
 
+namespace detail {
+
 /// @brief "unknown" (JSON null) unless every flow of the sum is known.
-inline compare_cell money_cell(const money_sum& s) { return s.exact() ? money_cell(s.known) : compare_cell{"unknown", nullptr}; }
+inline compare_cell money_cell(const money_sum& s) { return s.exact() ? money_cell(s.known) : compare_cell{"unknown", {}}; }
 /// @brief A known sum divided by a count (rounded half away from zero to the öre); "unknown" when
 /// the sum or the count is unknown, "—" (null) when the count is zero.
 inline compare_cell money_per_cell(const money_sum& s, std::optional<std::int64_t> n) {
-  if (!s.exact() || !n) return {"unknown", nullptr};
-  if (*n == 0) return {"—", nullptr};
-  return money_cell(money::from_minor(orgmodel::detail::mul_div_round(s.known.minor(), 1, *n)));
+  if (!s.exact() || !n) return {"unknown", {}};
+  if (*n == 0) return {"—", {}};
+  return money_cell(money::from_minor(orgmodel::mul_div_round(s.known.minor(), 1, *n)));
 }
 
 /// @brief Municipalities that can change an outcome (not a null player, `body_voting_power` under
@@ -209,18 +217,18 @@ inline std::vector<compare_column> default_compare_columns() {
   using detail::number_cell;
   std::vector<compare_column> c;
   c.push_back({"category", "model", 0, false, [](const scenario_variant& v) {
-                 return compare_cell{std::string(to_string(v.category)), std::string(to_string(v.category))};
+                 return compare_cell{{}, std::string(to_string(v.category))};
                }});
   c.push_back({"organisation", "organisation", 1, false, [](const scenario_variant& v) {
                  const auto& o = v.built[v.built.organisation_at(v.parameters.id)];
-                 return compare_cell{o.name, o.name};
+                 return compare_cell{{}, o.name};
                }});
   c.push_back({"members", "members", 10, true, [](const scenario_variant& v) {
                  return number_cell(static_cast<std::int64_t>(detail::member_municipalities(v).size()));
                }});
   c.push_back({"population", "population", 11, true, [](const scenario_variant& v) {
                  const auto p = detail::member_population(v);
-                 return p ? number_cell(*p) : compare_cell{"unknown", nullptr};
+                 return p ? number_cell(*p) : compare_cell{"unknown", {}};
                }});
   c.push_back({"host", "host / owner", 20, false, [](const scenario_variant& v) {
                  const auto& m = v.built;
@@ -228,10 +236,15 @@ inline std::vector<compare_column> default_compare_columns() {
                  for (const auto& a : m.affiliations())
                    if (a.child == ipa) return compare_cell{m[a.parent].name, m[a.parent].id};
                  for (const auto& o : m.ownerships())
-                   if (o.owned == ipa && m[o.owner].kind == organisation_kind::region)
-                     return compare_cell{m[o.owner].name + " (owns " + format_percent(o.equity.low) + ")",
-                                         m[o.owner].name + " " + o.equity.low.str()};
-                 return compare_cell{"—", nullptr};
+                   if (o.owned == ipa && m[o.owner].kind == organisation_kind::region) return compare_cell{m[o.owner].name, m[o.owner].id};
+                 return compare_cell{"—", {}};
+               }});
+  c.push_back({"owner_equity", "owner's equity", 21, true, [](const scenario_variant& v) {
+                 const auto& m = v.built;
+                 const auto ipa = m.organisation_at(v.parameters.id);
+                 for (const auto& o : m.ownerships())
+                   if (o.owned == ipa && m[o.owner].kind == organisation_kind::region) return compare_cell{{}, o.equity.low};
+                 return compare_cell{"—", {}};
                }});
   for (auto l : {layer::political, layer::executive, layer::operative, layer::owner}) c.push_back(detail::body_count_column(l));
   c.push_back({"seats", "seats", 50, true, [](const scenario_variant& v) {
@@ -352,99 +365,6 @@ inline comparison compare_templates(const template_input& in, const compare_opti
     for (const auto& col : c.columns) row.push_back(col.cell(v));
   }
   return c;
-}
-
-/// @brief The comparison as a table: one row per template. `machine`: cells are the JSON values
-/// (plain numbers, "5616260.00"), for CSV; otherwise the readable texts ("5 616 260").
-inline text_table to_table(const comparison& c, bool machine = false) {
-  std::vector<std::string> header;
-  std::vector<text_table::align> aligns;
-  for (const auto& col : c.columns) {
-    header.push_back(col.header);
-    aligns.push_back(col.numeric ? text_table::align::right : text_table::align::left);
-  }
-  text_table t(std::move(header), std::move(aligns));
-  for (const auto& row : c.cells) {
-    std::vector<std::string> r;
-    for (const auto& cell : row)
-      r.push_back(!machine ? cell.text : cell.value.is_string() ? cell.value.get<std::string>() : cell.value.is_null() ? "" : cell.value.dump());
-    t.row(std::move(r));
-  }
-  return t;
-}
-
-/// @brief How to read the funding columns; printed under the comparison by the CLI and the report.
-inline constexpr std::string_view funding_note =
-    "Funding: one year of each template's funding rules, evaluated as `orgmodel funding` does; project\n"
-    "SEK/yr is the first year of the project's period (its start is not given). \"unknown\" = an input\n"
-    "is unknown; \"assumed params\" counts defaults the study does not give (docs/templates.md, --format json).";
-
-/// @brief The comparison for reading: one narrow table per group of columns (members and host;
-/// governance; funding; flags and the analyses' registered columns), each led by the model
-/// column, since the twenty-odd columns side by side are far wider than a terminal. The groups
-/// follow `compare_column::order` (0–29, 30–59, 60–89, 90 and up).
-inline void print_text(const comparison& c, std::ostream& out) {
-  struct group {
-    int from, to;
-    std::string title;
-  };
-  const std::vector<group> groups{{0, 30, "Members and host"},
-                                  {30, 60, "Governance: bodies per layer, seats, staff"},
-                                  {60, 90, "Funding per year at the study's " + std::to_string(rates_year) + " rates, SCB " +
-                                                  std::to_string(c.input.population_year) + " population (SEK)"},
-                                  {90, std::numeric_limits<int>::max(), "Parameters and analyses"}};
-  bool first = true;
-  for (const auto& g : groups) {
-    std::vector<std::size_t> cols;
-    for (std::size_t k = 0; k < c.columns.size(); ++k)
-      if (c.columns[k].order == 0 || (c.columns[k].order >= g.from && c.columns[k].order < g.to)) cols.push_back(k);
-    if (cols.size() < 2) continue;  // the model column alone
-    std::vector<std::string> header;
-    std::vector<text_table::align> aligns;
-    for (auto k : cols) {
-      header.push_back(c.columns[k].header);
-      aligns.push_back(c.columns[k].numeric ? text_table::align::right : text_table::align::left);
-    }
-    text_table t(std::move(header), std::move(aligns));
-    for (const auto& row : c.cells) {
-      std::vector<std::string> r;
-      for (auto k : cols) r.push_back(row[k].text);
-      t.row(std::move(r));
-    }
-    out << (first ? "" : "\n") << g.title << ":\n";
-    t.print(out);
-    first = false;
-  }
-}
-
-/// @brief The comparison as JSON: the input, the columns and one object per template.
-inline nlohmann::ordered_json to_json(const comparison& c) {
-  nlohmann::ordered_json j;
-  j["county"] = c.input.county_name;
-  j["county_code"] = c.input.county_code;
-  j["region"] = c.input.region_id;
-  j["municipalities"] = c.input.municipalities.size();
-  j["population"] = c.input.member_population();
-  j["population_source"] = std::string(data::population_source);
-  j["funding_year"] = c.input.population_year;
-  j["rates_year"] = rates_year;
-  auto cols = nlohmann::ordered_json::array();
-  for (const auto& col : c.columns) cols.push_back({{"key", col.key}, {"header", col.header}});
-  j["columns"] = std::move(cols);
-  auto rows = nlohmann::ordered_json::array();
-  for (std::size_t i = 0; i < c.variants.size(); ++i) {
-    nlohmann::ordered_json r;
-    r["model_id"] = c.variants[i].built.info().id;
-    for (std::size_t k = 0; k < c.columns.size(); ++k) r[c.columns[k].key] = c.cells[i][k].value;
-    auto assumed = nlohmann::ordered_json::array();
-    for (const auto& d : describe_parameters(c.variants[i].category, c.variants[i].parameters))
-      if (d.source != provenance::stated) assumed.push_back({{"name", d.name}, {"value", d.value}, {"provenance", to_string(d.source)}, {"basis", d.basis}});
-    r["flagged_parameters"] = std::move(assumed);
-    r["funding_flags"] = detail::funding_flags(c.variants[i]);
-    rows.push_back(std::move(r));
-  }
-  j["variants"] = std::move(rows);
-  return j;
 }
 
 }  // namespace orgmodel::scenario

@@ -756,7 +756,7 @@ class template_writer {
   void board_seats(body_index board) {
     const int n = p_.board_seats.value;
     const share r = p_.region_equity.value.value_or(share(1, static_cast<std::int64_t>(s_.municipalities.size()) + 1));
-    const auto region_seats = static_cast<int>(orgmodel::detail::mul_div_round(n, r.numerator(), r.denominator()));
+    const auto region_seats = static_cast<int>(orgmodel::mul_div_round(n, r.numerator(), r.denominator()));
     for (int k = 0; k < region_seats; ++k) seat(board, s_.region, roles::board_member, 1, k == 0, provenance::assumed);
     std::vector<organisation_index> by_size = s_.municipalities;
     std::stable_sort(by_size.begin(), by_size.end(),

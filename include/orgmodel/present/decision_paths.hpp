@@ -14,7 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/decision_paths.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {
@@ -38,6 +39,12 @@ namespace orgmodel {
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
+}
+
+/// @brief Days as a table cell: `format_days` (or `format_worst_days`) to read, the shortest exact
+/// number in CSV, empty for no path.
+[[nodiscard]] inline table_cell days_cell(double d, bool worst = false) {
+  return {worst ? format_worst_days(d) : format_days(d), std::isfinite(d) ? format_number(d) : std::string(), cell_kind::number};
 }
 
 /// @brief "a → b → c" of body ids.
@@ -80,7 +87,7 @@ inline nlohmann::ordered_json days_json(double d) {
 /// @brief JSON of who signs.
 [[nodiscard]] inline nlohmann::ordered_json to_json(const model& m, const signing_capacity& s) {
   nlohmann::ordered_json j;
-  j["organization_id"] = m[s.organisation].id;
+  j["organisation_id"] = m[s.organisation].id;
   j["can_sign"] = s.can_sign;
   j["signatory_id"] = s.signatory.valid() ? nlohmann::ordered_json(m[s.signatory].id) : nlohmann::ordered_json(nullptr);
   auto via = nlohmann::ordered_json::array();
@@ -143,7 +150,8 @@ inline nlohmann::ordered_json days_json(double d) {
   if (!r.found()) {
     std::string note = std::string(to_string(r.reason));
     if (!r.dead_ends.empty()) note += " at " + path_text(m, r.dead_ends);
-    t.row({cls, m[r.raised_at].id, "", "none", "none", "none", "", "", "", "", note});
+    const table_cell none{"none", "", cell_kind::number};
+    t.row({cls, m[r.raised_at].id, "", "none", none, none, "", "", "", "", note});
     return t;
   }
   for (std::size_t i = 0; i < r.paths.size(); ++i) {
@@ -152,8 +160,8 @@ inline nlohmann::ordered_json days_json(double d) {
     if (p.days.assumed) note = "assumed cadence";
     if (i + 1 == r.paths.size() && r.truncated)
       note += (note.empty() ? "" : "; ") + std::to_string(r.path_count - r.paths.size()) + " slower paths not listed";
-    t.row({cls, m[r.raised_at].id, std::to_string(i + 1), path_text(m, p.bodies), format_days(p.days.expected),
-           format_worst_days(p.days.worst), format_days(p.days.p50), format_days(p.days.p90), p.political ? "yes" : "no",
+    t.row({cls, m[r.raised_at].id, std::to_string(i + 1), path_text(m, p.bodies), days_cell(p.days.expected),
+           days_cell(p.days.worst, true), days_cell(p.days.p50), days_cell(p.days.p90), p.political ? "yes" : "no",
            signing_text(m, p.signing), note});
   }
   return t;
@@ -185,7 +193,7 @@ inline void append_rows(const model& m, const decision_latency_table& t, text_ta
   const auto& cls = m.decision_class_names().at(t.matter);
   for (std::size_t i = 0; i < t.size(); ++i) {
     const bool ok = std::isfinite(t.expected[i]);
-    out.row({cls, m.bodies()[i].id, format_days(t.expected[i]), format_worst_days(t.worst[i]),
+    out.row({cls, m.bodies()[i].id, days_cell(t.expected[i]), days_cell(t.worst[i], true),
              t.next_line[i] != no_line ? m[m.escalations()[t.next_line[i]].to].id : (ok ? "(decides)" : ""),
              t.decided_by[i].valid() ? m[t.decided_by[i]].id : "none", t.assumed[i] ? "assumed cadence" : ""});
   }

@@ -15,8 +15,8 @@
 #include "orgmodel/analysis/contribution_comparison.hpp"
 #include "orgmodel/analysis/funding.hpp"
 #include "orgmodel/analysis/funding_trace.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 
 namespace orgmodel {
 
@@ -24,11 +24,6 @@ namespace detail {
 inline std::string fixed2(double v) {
   char b[64];
   std::snprintf(b, sizeof b, "%.2f", v);
-  return b;
-}
-inline std::string percent1(double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.1f %%", v * 100);
   return b;
 }
 /// @brief The flags of a flow as short words: "unknown population", "estimated", "capped" …
@@ -74,7 +69,7 @@ inline text_table flows_table(const model& m, const funding_evaluation& ev) {
                {a::left, a::left, a::left, a::left, a::left, a::left, a::right, a::left});
   for (const auto& f : ev.flows)
     t.row({m[f.rule].id, m[f.payer].id, m[f.recipient].id, m[f.rule].purpose, std::string(to_string(f.basis)),
-           detail::flow_basis_text(f), f.amount ? format_amount(*f.amount) : "unknown", detail::joined(detail::flow_flags(f))});
+           detail::flow_basis_text(f), amount_cell(f.amount), detail::joined(detail::flow_flags(f))});
   return t;
 }
 
@@ -133,10 +128,11 @@ inline text_table budget_table(const model& m, const std::vector<budget_check>& 
     std::string flag(budget_flag(c));
     if (!c.income.exact()) flag += (flag.empty() ? "" : ", ") + std::to_string(c.income.unknown) + " unknown flow(s)";
     if (c.closing_rate_approximate) flag += (flag.empty() ? "" : ", ") + std::string("caps bind");
-    t.row({m[c.organisation].id, std::to_string(c.year), format_amount(c.income.known) + (c.income.exact() ? "" : "+"),
-           c.stated ? format_amount(*c.stated) + " (" + std::string(to_string(*c.stated_kind)) + ")" : "none",
-           c.gap ? format_amount(*c.gap) : "unknown", format_amount(c.rate_driven),
-           c.closing_rate ? c.closing_rate->str() : "", flag});
+    // CSV: the income only when every flow is known; the stated budget's kind is in the JSON.
+    t.row({m[c.organisation].id, std::to_string(c.year),
+           table_cell{format_amount(c.income.known) + (c.income.exact() ? "" : "+"), c.income.exact() ? c.income.known.str() : ""},
+           c.stated ? table_cell{format_amount(*c.stated) + " (" + std::string(to_string(*c.stated_kind)) + ")", c.stated->str()} : table_cell{"none", ""},
+           amount_cell(c.gap), amount_cell(c.rate_driven), c.closing_rate ? c.closing_rate->str() : "", flag});
   }
   return t;
 }
@@ -172,9 +168,9 @@ inline text_table trace_table(const model& m, const model_funding_trace& tr) {
   al[0] = al[1] = text_table::align::left;
   text_table t(head, al);
   for (const auto& a : tr.activities) {
-    std::vector<std::string> r{m[a.recipient].id, a.purpose, format_amount(a.amount)};
-    for (double s : a.shares) r.push_back(detail::percent1(s));
-    r.push_back(detail::percent1(a.other));
+    std::vector<table_cell> r{m[a.recipient].id, a.purpose, amount_cell(a.amount)};
+    for (double s : a.shares) r.push_back(percent_cell(s, 1));
+    r.push_back(percent_cell(a.other, 1));
     t.row(std::move(r));
   }
   return t;
@@ -223,12 +219,13 @@ inline nlohmann::ordered_json to_json(const model& m, const model_funding_trace&
 /// @brief A contribution comparison as a table.
 inline text_table contribution_table(const model& m, const std::vector<contribution_comparison>& cs) {
   using a = text_table::align;
-  text_table t({"recipient", "payer", "population", "actual (SEK)", "fair (SEK)", "actual − fair", "actual/inh.", "fair/inh.", "pays"},
+  text_table t({"recipient", "payer", "population", "actual (SEK)", "fair (SEK)", "actual − fair (SEK)", "actual per inhabitant (SEK)", "fair per inhabitant (SEK)", "pays"},
                {a::left, a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
+  t.keys({"recipient", "payer", "population", "actual", "fair", "difference", "actual_per_inhabitant", "fair_per_inhabitant", "pays"});
   for (const auto& c : cs)
     for (const auto& r : c.rows)
-      t.row({m[c.recipient].id, m[r.payer].id, r.population ? group_thousands(*r.population) : "unknown",
-             format_amount(r.actual), format_amount(r.fair), format_amount(r.difference),
+      t.row({m[c.recipient].id, m[r.payer].id, count_cell(r.population),
+             amount_cell(r.actual), amount_cell(r.fair), amount_cell(r.difference),
              r.actual_per_inhabitant ? detail::fixed2(*r.actual_per_inhabitant) : "",
              r.fair_per_inhabitant ? detail::fixed2(*r.fair_per_inhabitant) : "",
              r.difference.minor() > 0 ? "more" : (r.difference.minor() < 0 ? "less" : "its share")});

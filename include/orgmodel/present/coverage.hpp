@@ -10,8 +10,8 @@
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/analysis/coverage_mismatches.hpp"
 #include "orgmodel/analysis/national_view.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 
 namespace orgmodel {
 
@@ -32,11 +32,6 @@ inline nlohmann::ordered_json tally_json(const coverage_tally& t) {
           {"population_delegated", t.population_delegated},
           {"population_none", t.population_none},
           {"population_unknown", t.population_unknown}};
-}
-inline std::string pct(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return "unknown";
-  const auto tenths = (part * 1000 + whole / 2) / whole;
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " %";
 }
 }  // namespace detail
 
@@ -110,8 +105,10 @@ inline text_table coverage_layers_table(const coverage_result& r) {
                {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right});
   auto row = [&](std::string name, const coverage_tally& x) {
     t.row({std::move(name), std::to_string(x.bodies), std::to_string(x.direct), std::to_string(x.delegated), std::to_string(x.none),
-           std::to_string(x.stakeholders), group_thousands(x.population_direct), detail::pct(x.population_direct, x.population),
-           group_thousands(x.population_delegated), std::to_string(x.population_unknown)});
+           std::to_string(x.stakeholders), count_cell(x.population_direct),
+           x.population > 0 ? percent_cell(static_cast<double>(x.population_direct) / static_cast<double>(x.population), 1)
+                            : table_cell{"unknown", "", cell_kind::number},
+           count_cell(x.population_delegated), std::to_string(x.population_unknown)});
   };
   for (std::size_t l = 0; l < layer_count; ++l) row(std::string(to_string(static_cast<layer>(l))), r.by_layer[l]);
   row("decision", r.decision);
@@ -125,7 +122,7 @@ inline text_table coverage_stakeholders_table(const model& m, const coverage_res
   text_table t({"stakeholder", "population", "political", "executive", "operative", "owner", "decision votes", "delegated through"},
                {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
   for (const auto& s : r.stakeholders) {
-    std::vector<std::string> row{m[s.stakeholder].id, s.population ? group_thousands(*s.population) : "unknown"};
+    std::vector<table_cell> row{m[s.stakeholder].id, count_cell(s.population)};
     std::string via;
     for (std::size_t l = 0; l < layer_count; ++l) {
       const auto& p = s.layers[l];
@@ -137,7 +134,7 @@ inline text_table coverage_stakeholders_table(const model& m, const coverage_res
     }
     row.push_back(std::to_string(s.decision_votes));
     row.push_back(via);
-    t.row(std::move(row));
+    t.row(row);
   }
   return t;
 }

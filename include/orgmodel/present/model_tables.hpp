@@ -12,8 +12,8 @@
 #include "orgmodel/core/enum_names.hpp"
 #include "orgmodel/graph/layer_graph.hpp"
 #include "orgmodel/io/dot.hpp"
-#include "orgmodel/io/format.hpp"
-#include "orgmodel/io/table.hpp"
+#include "orgmodel/present/format.hpp"
+#include "orgmodel/present/table.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {
@@ -35,10 +35,10 @@ inline model_counts count_elements(const model& m) {
           m.representations().size(), m.budgets().size()};
 }
 
-/// @brief The counts as a JSON object, keys as in the model format.
+/// @brief The counts as a JSON object (British "organisations", as every output spells it).
 inline nlohmann::ordered_json to_json(const model_counts& c) {
   nlohmann::ordered_json j;
-  j["organizations"] = c.organisations;
+  j["organisations"] = c.organisations;
   j["bodies"] = c.bodies;
   j["seats"] = c.seats;
   j["affiliations"] = c.affiliations;
@@ -51,13 +51,22 @@ inline nlohmann::ordered_json to_json(const model_counts& c) {
   return j;
 }
 
-/// @brief Any table as a JSON array of objects keyed by the header, so every table-shaped result
-/// has a JSON form without a second conversion to keep in step.
+/// @brief Any table as a JSON array of objects keyed by the columns' snake_case keys, with the
+/// cells' machine forms: integers and numbers as JSON numbers, amounts as exact decimal strings,
+/// unknown as null — so every table-shaped result has a JSON form by the same convention.
 inline nlohmann::ordered_json table_to_json(const text_table& t) {
   auto a = nlohmann::ordered_json::array();
-  for (const auto& r : t.rows()) {
+  const auto keys = t.column_keys();
+  for (std::size_t i = 0; i < t.machine_rows().size(); ++i) {
+    const auto& r = t.machine_rows()[i];
+    const auto& k = t.kinds()[i];
     nlohmann::ordered_json o = nlohmann::ordered_json::object();
-    for (std::size_t c = 0; c < t.header().size(); ++c) o[t.header()[c]] = r[c];
+    for (std::size_t c = 0; c < keys.size(); ++c) {
+      if (k[c] == cell_kind::text) o[keys[c]] = r[c];
+      else if (r[c].empty()) o[keys[c]] = nullptr;
+      else if (k[c] == cell_kind::amount) o[keys[c]] = r[c];
+      else o[keys[c]] = nlohmann::ordered_json::parse(r[c]);  // a number orgmodel formatted itself
+    }
     a.push_back(std::move(o));
   }
   return a;
@@ -70,8 +79,7 @@ inline text_table organisations_table(const model& m) {
                 text_table::align::right});
   for (const auto& o : m.organisations())
     t.row({o.id, o.name, std::string(to_string(o.kind)), o.category ? std::string(to_string(*o.category)) : "",
-           o.population ? std::to_string(*o.population) : "", o.population_year ? std::to_string(*o.population_year) : "",
-           o.county, std::string(to_string(o.source))});
+           integer_cell(o.population), integer_cell(o.population_year), o.county, std::string(to_string(o.source))});
   return t;
 }
 
@@ -84,14 +92,14 @@ inline text_table bodies_table(const model& m) {
     ++seats[s.body.value];
     if (s.chair) chair[s.body.value] += (chair[s.body.value].empty() ? "" : ", ") + m[s.holder].id;
   }
-  text_table t({"id", "name", "kind", "layer", "organisation", "meetings/yr", "seats", "chair", "mandates", "staff"},
+  text_table t({"id", "name", "kind", "layer", "organisation", "meetings per year", "seats", "chair", "mandates", "staff"},
                {text_table::align::left, text_table::align::left, text_table::align::left, text_table::align::left,
                 text_table::align::left, text_table::align::right, text_table::align::right});
   for (std::size_t i = 0; i < m.bodies().size(); ++i) {
     const auto& b = m.bodies()[i];
     t.row({b.id, b.name, std::string(to_string(b.kind)), std::string(to_string(b.layer)), m[b.organisation].id,
-           format_cadence(b.meetings_per_year), std::to_string(seats[i]), chair[i], format_classes(m, b.mandates),
-           b.staff ? std::to_string(*b.staff) : ""});
+           format_cadence(b.meetings_per_year), integer_cell(static_cast<std::int64_t>(seats[i])), chair[i], format_classes(m, b.mandates),
+           integer_cell(b.staff ? std::optional<std::int64_t>(*b.staff) : std::nullopt)});
   }
   return t;
 }
@@ -101,7 +109,7 @@ inline text_table seats_table(const model& m) {
   text_table t({"body", "on_behalf_of", "role", "votes", "chair", "provenance"},
                {text_table::align::left, text_table::align::left, text_table::align::left, text_table::align::right});
   for (const auto& s : m.seats())
-    t.row({m[s.body].id, m[s.holder].id, s.role, std::to_string(s.votes), s.chair ? "yes" : "",
+    t.row({m[s.body].id, m[s.holder].id, s.role, integer_cell(static_cast<std::int64_t>(s.votes)), s.chair ? "yes" : "",
            std::string(to_string(s.source))});
   return t;
 }
