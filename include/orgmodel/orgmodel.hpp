@@ -61,6 +61,8 @@
 #include "orgmodel/analysis/voting_power.hpp"
 
 #include "orgmodel/scenario/compare.hpp"
+#include "orgmodel/scenario/fidelity.hpp"
+#include "orgmodel/scenario/sba_overlap.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
 #include "orgmodel/synth/nation.hpp"
@@ -76,9 +78,11 @@
 #include "orgmodel/present/funding.hpp"
 #include "orgmodel/present/model_tables.hpp"
 #include "orgmodel/present/ownership.hpp"
+#include "orgmodel/present/sba_overlap.hpp"
 #include "orgmodel/present/table.hpp"
 #include "orgmodel/present/voting_power.hpp"
 
+#include "orgmodel/render/compare_chart.hpp"
 #include "orgmodel/render/coverage_grid.hpp"
 #include "orgmodel/render/decision_timeline.hpp"
 #include "orgmodel/render/funding_sankey.hpp"

@@ -80,7 +80,7 @@ TEST(CliParser, DashReadsTheModelFromStandardInput) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["model"], "business-region-orebro");
-  EXPECT_EQ(j["counts"]["organizations"], 14);  // BRO, Region Örebro län, 12 municipalities
+  EXPECT_EQ(j["counts"]["organisations"], 14);  // BRO, Region Örebro län, 12 municipalities
   EXPECT_EQ(j["counts"]["bodies"], 4);
   // Bad JSON on standard input is bad data (2), as in a file.
   auto bad = run_parser_cli("validate - < '" + parser_fixtures + "/malformed_syntax.json'");

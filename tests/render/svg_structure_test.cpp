@@ -238,7 +238,7 @@ TEST(RenderCompareChart, UnknownIsHatchedNotZero) {
   auto c = rst::vastmanland_comparison();
   std::size_t k = 0;
   while (c.columns[k].key != "base_funding_per_year") ++k;
-  c.cells[0][k] = {"unknown", nullptr};
+  c.cells[0][k] = {"unknown", {}};
   const std::string base = rst::panel_of(orgmodel::compare_chart_svg(c), "base_funding_per_year");
   EXPECT_EQ(rst::count_of(base, "rect", "bar unknown"), 1U);
   EXPECT_NE(base.find(">unknown</text>"), std::string::npos);

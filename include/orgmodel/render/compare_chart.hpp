@@ -4,15 +4,17 @@
 /// panel per numeric criterion of a `scenario::comparison` (funding, seats, staff, decision days
 /// …), one bar per model. Unknown values are hatched boxes that say so, never zero-length bars;
 /// values that rest on assumed or estimated inputs (`scenario::rests_on_assumptions`) are drawn
-/// light with a dashed outline and marked "*". Criteria equal for every model are named in the
+/// light with a dashed outline and marked "*"; "—" (not applicable) gets no bar. Criteria equal for every model are named in the
 /// chart's description instead of drawn.
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "orgmodel/present/compare.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/render/svg.hpp"
 #include "orgmodel/scenario/compare.hpp"
@@ -29,13 +31,17 @@ inline std::string compare_chart_svg(const scenario::comparison& c) {
     double max = 0;
   };
   auto value_of = [](const scenario::compare_cell& cell) -> std::optional<double> {
-    if (cell.value.is_number()) return cell.value.get<double>();
-    if (cell.value.is_string()) {
-      const auto& s = cell.value.get_ref<const std::string&>();
-      if (const auto m = money::parse(s)) return static_cast<double>(m->minor()) / 100.0;
-    }
-    return std::nullopt;
+    struct visitor {
+      std::optional<double> operator()(std::monostate) const { return std::nullopt; }
+      std::optional<double> operator()(std::int64_t n) const { return static_cast<double>(n); }
+      std::optional<double> operator()(double x) const { return x; }
+      std::optional<double> operator()(money m) const { return static_cast<double>(m.minor()) / 100.0; }
+      std::optional<double> operator()(share x) const { return x.value(); }
+      std::optional<double> operator()(const std::string&) const { return std::nullopt; }
+    };
+    return std::visit(visitor{}, cell.value);
   };
+  auto text_of = [](const scenario::compare_cell& cell) { return scenario::readable_text(cell); };
   std::vector<panel> panels;
   std::vector<std::string> same;  // criteria equal for every model
   double value_w = 0;
@@ -45,18 +51,18 @@ inline std::string compare_chart_svg(const scenario::comparison& c) {
     panel p{k, {}, 0};
     for (const auto& row : c.cells) {
       const auto v = value_of(row[k]);
-      any = any || v || !row[k].value.is_null();
+      any = any || v || !std::holds_alternative<std::monostate>(row[k].value);
       if (v) p.max = std::max(p.max, std::fabs(*v));
-      all_equal = all_equal && row[k].text == c.cells.front()[k].text;
+      all_equal = all_equal && text_of(row[k]) == text_of(c.cells.front()[k]);
     }
     if (!any) continue;
     if (all_equal) {
-      same.push_back(c.columns[k].header + " " + c.cells.front()[k].text);
+      same.push_back(c.columns[k].header + " " + text_of(c.cells.front()[k]));
       continue;
     }
     for (std::size_t i = 0; i < c.cells.size(); ++i) {
       const bool flag = scenario::rests_on_assumptions(c.variants[i], c.columns[k].key);
-      value_w = std::max(value_w, svg::text_width(c.cells[i][k].text + (flag ? " *" : ""), font));
+      value_w = std::max(value_w, svg::text_width(text_of(c.cells[i][k]) + (flag ? " *" : ""), font));
     }
     panels.push_back(std::move(p));
   }
@@ -106,14 +112,15 @@ inline std::string compare_chart_svg(const scenario::comparison& c) {
       const auto v = value_of(cell);
       const bool flag = scenario::rests_on_assumptions(c.variants[i], col.key);
       double bw = 0;
-      if (!v) {
+      const bool not_applicable = !v && cell.text == "—";  // e.g. owner's equity of a model no region owns
+      if (!v && !not_applicable) {
         bw = 24;
         w.rect(bx, ry + 3, bw, row_h - 6, "bar unknown", "fill=\"url(#" + svg::escape(hatch) + ")\" stroke=\"#000\"");
-      } else if (p.max > 0 && *v != 0) {
+      } else if (v && p.max > 0 && *v != 0) {
         bw = std::max(1.0, bar_max * std::fabs(*v) / p.max);
         w.rect(bx, ry + 3, bw, row_h - 6, flag ? "bar assumed" : "bar");
       }
-      w.text(bx + bw + 6, ry + 14, cell.text + (flag && v ? " *" : ""), flag ? "meta assumed" : "meta");
+      w.text(bx + bw + 6, ry + 14, text_of(cell) + (flag && v ? " *" : ""), flag ? "meta assumed" : "meta");
     }
     w.close_group();
   }
