@@ -71,4 +71,8 @@ TEST(StudyWording, NamesInTextIdsInJson) {
   EXPECT_NE(s.text.find("KSO-möte"), std::string::npos);
   EXPECT_EQ(s.text.find("sba-ksos-meeting"), std::string::npos);
   EXPECT_EQ(s.content["steering_bodies"][0]["model"].get<std::string>().find(' '), std::string::npos);  // an id
+  // IiN's per-player power rows (L1394-1396: Region Norrbotten and the municipalities): names, not ids.
+  EXPECT_NE(s.text.find("Region Norrbotten  "), std::string::npos);
+  EXPECT_EQ(s.text.find("region-norrbotten"), std::string::npos);
+  EXPECT_EQ(s.text.find("lulea "), std::string::npos);
 }

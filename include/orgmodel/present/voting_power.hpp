@@ -55,8 +55,9 @@ inline nlohmann::ordered_json to_json(const voting_power_result& r) {
 
 /// @brief A table: one row per player, indices in percent, flags. `plain_words` writes the flags
 /// for readers outside game theory ("decides alone", "never decisive", "veto") instead of
-/// "dictator" and "null".
-inline text_table to_table(const voting_power_result& r, bool plain_words = false) {
+/// "dictator" and "null". With `names`, players are shown by their organisation's name (ids are
+/// for JSON and CSV; text is for people); a player not in the model keeps its id.
+inline text_table to_table(const voting_power_result& r, bool plain_words = false, const model* names = nullptr) {
   using a = text_table::align;
   text_table t({"player", "votes", "vote share", "Banzhaf", "abs. Banzhaf", "Shapley–Shubik", "Deegan–Packel", "PGI", "Johnston", "flags"},
                {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
@@ -68,7 +69,10 @@ inline text_table to_table(const voting_power_result& r, bool plain_words = fals
     if (p.dictator) flags = plain_words ? "decides alone" : "dictator";
     else if (p.veto) flags = "veto";
     if (p.null_player) flags += (flags.empty() ? "" : ", ") + std::string(plain_words ? "never decisive" : "null");
-    t.row({p.player, std::to_string(p.weight), pct(static_cast<double>(p.weight) / total), pct(p.banzhaf), pct(p.banzhaf_absolute),
+    std::string who = p.player;
+    if (names)
+      if (const auto o = names->find_organisation(p.player)) who = (*names)[*o].name;
+    t.row({std::move(who), std::to_string(p.weight), pct(static_cast<double>(p.weight) / total), pct(p.banzhaf), pct(p.banzhaf_absolute),
            pct(p.shapley_shubik), p.deegan_packel ? pct(*p.deegan_packel) : none, p.public_good ? pct(*p.public_good) : none,
            p.johnston ? pct(*p.johnston) : none, flags});
   }

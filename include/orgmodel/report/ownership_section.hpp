@@ -87,7 +87,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
     iin_j[std::string("power_") + (std::string_view(q) == "two-thirds" ? "two_thirds" : q)] = to_json(r);
     text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
     std::ostringstream tt;
-    to_table(r, true).print(tt);
+    to_table(r, true, &iin).print(tt);
     text << tt.str();
   }
   text << "\nUnder the assumed equal split of the municipalities' 25 % (1/52 each: the study gives only the\n"
