@@ -45,7 +45,9 @@ CSV_RUNS = [
     ("ownership control", ["ownership", "invest-in-norrbotten", "--part", "control"]),
     ("power", ["power", "invest-in-norrbotten", "--body", "iin-owners-meeting"]),
 ]
-JSON_RUNS = [(n, a) for n, a in CSV_RUNS] + [("report", ["report", MODEL]), ("export", ["export", MODEL])]
+JSON_RUNS = [(n, a) for n, a in CSV_RUNS] + [("report", ["report", MODEL]), ("export", ["export", MODEL]),
+    # SBA's unnamed members: populations and payments that are unknown must be null, not "unknown".
+    ("coverage sba", ["coverage", "stockholm-business-alliance"])]
 # The schema of each command's JSON; `export` writes a model, whose schema is the format's own.
 SCHEMAS = {"export": SOURCE / "data" / "model.schema.json"}
 

@@ -71,7 +71,7 @@ inline nlohmann::ordered_json to_json(const model& m, const coverage_result& r) 
   for (const auto& s : r.stakeholders) {
     nlohmann::ordered_json x;
     x["id"] = m[s.stakeholder].id;
-    x["population"] = s.population ? nlohmann::ordered_json(*s.population) : nlohmann::ordered_json("unknown");
+    x["population"] = s.population ? nlohmann::ordered_json(*s.population) : nlohmann::ordered_json(nullptr);
     for (std::size_t l = 0; l < layer_count; ++l) {
       const auto& p = s.layers[l];
       nlohmann::ordered_json y{{"seats", p.seats}, {"votes", p.votes}};
@@ -162,7 +162,7 @@ inline nlohmann::ordered_json to_json(const model& m, const coverage_mismatches&
     auto pays = nlohmann::ordered_json::array();
     for (auto p : x.pays) pays.push_back(to_string(p));
     b.push_back({{"id", m[x.stakeholder].id},
-                 {"population", x.population ? nlohmann::ordered_json(*x.population) : nlohmann::ordered_json("unknown")},
+                 {"population", x.population ? nlohmann::ordered_json(*x.population) : nlohmann::ordered_json(nullptr)},
                  {"decision_seats", x.seats},
                  {"decision_votes", x.votes},
                  {"seat_share", x.seat_share},
@@ -170,7 +170,7 @@ inline nlohmann::ordered_json to_json(const model& m, const coverage_mismatches&
                  {"population_share", x.population_share},
                  {"votes_per_population", x.votes_per_population ? nlohmann::ordered_json(*x.votes_per_population) : nlohmann::ordered_json(nullptr)},
                  {"pays", std::move(pays)},
-                 {"paid", x.paid ? nlohmann::ordered_json(x.paid->str()) : nlohmann::ordered_json("unknown")},
+                 {"paid", x.paid ? nlohmann::ordered_json(x.paid->str()) : nlohmann::ordered_json(nullptr)},
                  {"money_share", x.money_share}});
   }
   j["balance"] = std::move(b);

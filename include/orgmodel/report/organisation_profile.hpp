@@ -537,7 +537,7 @@ inline nlohmann::ordered_json to_json(const organisation_profile& p) {
     x["membership"] = to_string(e.how);
     if (e.count != 1) x["count"] = e.count;
     if (e.population) x["population"] = *e.population;
-    else x["population"] = "unknown";
+    else x["population"] = nullptr;  // unknown (docs/output-format.md)
     x["provenance"] = to_string(e.source);
     list.push_back(std::move(x));
   }
