@@ -44,13 +44,4 @@ inline std::int64_t mul_div_round(std::int64_t a, std::int64_t b, std::int64_t c
   return static_cast<std::int64_t>(q);
 }
 
-namespace detail {
-// The former spelling, kept so code written against it still compiles; use the names above.
-using orgmodel::checked_add;
-using orgmodel::checked_mul;
-using orgmodel::checked_sub;
-using orgmodel::int128;
-using orgmodel::mul_div_round;
-}  // namespace detail
-
 }  // namespace orgmodel
