@@ -509,25 +509,71 @@ inline sampled_power sample_voting_power(const weighted_game& g, std::uint64_t s
 }
 
 namespace detail {
-/// Coalitions of all players by weight below q (c[w] += c[w − w_j], flat limbs), turned in place
-/// into prefix sums: slot t holds Σ_{m ≤ t} c[m]. Counts stay below 2^n, so ⌈(n+1)/64⌉ limbs suffice.
+/// dst[0..len) += src[0..len) on disjoint ranges (vectorisable).
+inline void add_words(std::uint64_t* __restrict dst, const std::uint64_t* __restrict src, std::size_t len) noexcept {
+  for (std::size_t i = 0; i < len; ++i) dst[i] += src[i];
+}
+
+/// Coalitions of all players by weight below q (c[w] += c[w − w_j]), turned into prefix sums: slot
+/// t holds Σ_{m ≤ t} c[m], ⌈(n+1)/64⌉ limbs per weight (counts stay below 2^n).
+/// The pass keeps radix-2^48 digits in 64-bit words, one plane per digit, so that adding needs no
+/// carry: a player at most doubles every digit, so the carries are propagated once every 15 players,
+/// and each plane takes those 15 players while it is in cache. The downward update c[w] += c[w − v]
+/// runs in blocks of v weights whose sources lie below the block, still unchanged, so each block is
+/// a plain vectorisable addition.
 inline weight_counts losing_prefix_sums(const weighted_game& g) {
+  constexpr std::size_t radix = 48, lazy_players = 63 - radix;
+  constexpr std::uint64_t mask = (std::uint64_t{1} << radix) - 1;
   const std::size_t n = g.weights.size();
   const auto q = static_cast<std::size_t>(g.quota);
+  const std::size_t planes = n / radix + 3;
+  std::vector<std::uint64_t> d(planes * q, 0), carry(q);
+  const auto plane = [&](std::size_t k) { return d.data() + k * q; };
+  std::size_t used = 1, added = 0;  // planes in use, players added so far
+  const auto normalise = [&] {
+    std::fill(carry.begin(), carry.end(), 0);
+    for (std::size_t k = 0; k < std::min(planes, used + 2); ++k) {
+      std::uint64_t* pl = plane(k);
+      for (std::size_t w = 0; w < q; ++w) {
+        const std::uint64_t v = pl[w] + carry[w];
+        pl[w] = v & mask;
+        carry[w] = v >> radix;
+      }
+    }
+    used = std::min(planes, added / radix + 1);  // the counts are below 2^added
+  };
+  plane(0)[0] = 1;
+  std::vector<std::size_t> batch;
+  for (std::size_t j = 0; j < n;) {
+    batch.clear();
+    for (; j < n && batch.size() < lazy_players; ++j)
+      if (g.weights[j] < g.quota) batch.push_back(static_cast<std::size_t>(g.weights[j]));  // else adds nothing below q
+    for (std::size_t k = 0; k < used; ++k) {
+      std::uint64_t* pl = plane(k);
+      for (std::size_t wj : batch) {
+        if (wj == 0) {
+          for (std::size_t w = 0; w < q; ++w) pl[w] += pl[w];
+          continue;
+        }
+        for (std::size_t hi = q; hi > wj;) {
+          const std::size_t lo = std::max(hi - wj, wj);
+          add_words(pl + lo, pl + lo - wj, hi - lo);
+          hi = lo;
+        }
+      }
+    }
+    added += batch.size();
+    normalise();
+  }
   weight_counts c{q, n / 64 + 1, {}};
   c.c.assign(q * c.limbs, 0);
-  c.at(0)[0] = 1;
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto wj = static_cast<std::size_t>(g.weights[j]);
-    const std::size_t used = std::min(c.limbs, (j + 1) / 64 + 1);  // counts ≤ 2^(j+1) after j+1 players
-    if (wj >= q) continue;  // a player who wins alone adds nothing below q
-    if (wj == 0) {
-      for (std::size_t w = 0; w < q; ++w) limbs_add(c.at(w), c.at(w), used);
-      continue;
-    }
-    for (std::size_t w = q - 1; w >= wj; --w) {
-      limbs_add(c.at(w), c.at(w - wj), used);
-      if (w == wj) break;
+  for (std::size_t k = 0; k < used; ++k) {
+    const std::size_t l = k * radix / 64, shift = k * radix % 64;
+    for (std::size_t w = 0; w < q; ++w) {
+      const std::uint64_t v = plane(k)[w];
+      if (!v) continue;
+      c.at(w)[l] |= v << shift;
+      if (shift + radix > 64 && v >> (64 - shift)) c.at(w)[l + 1] |= v >> (64 - shift);
     }
   }
   for (std::size_t w = 1; w < q; ++w) limbs_add(c.at(w), c.at(w - 1), c.limbs);
@@ -553,26 +599,31 @@ inline biguint alternating_window_sum(const weight_counts& ps, std::size_t v) {
   limbs_sub(pos.data(), neg.data(), L + 1);
   return biguint::from_limbs(pos.data(), L + 1);
 }
-}  // namespace detail
 
-/// @brief Banzhaf swing counts only (exact, any n): one generating-function pass over the players,
-/// then O(q/v) big additions per distinct weight v (`detail::alternating_window_sum`).
-inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
-  detail::check_game(g);
-  const auto ps = detail::losing_prefix_sums(g);
-  std::vector<detail::biguint> swings(g.weights.size());
-  std::vector<std::pair<std::int64_t, detail::biguint>> done;
+/// Swings of every player from the prefix sums of `losing_prefix_sums` (one sum per distinct weight).
+inline std::vector<biguint> swings_from(const weighted_game& g, const weight_counts& ps) {
+  std::vector<biguint> swings(g.weights.size());
+  std::vector<std::pair<std::int64_t, biguint>> done;
   for (std::size_t i = 0; i < g.weights.size(); ++i) {
     const std::int64_t v = g.weights[i];
     if (v == 0) continue;  // never decisive
     auto it = std::find_if(done.begin(), done.end(), [v](const auto& d) { return d.first == v; });
     if (it == done.end()) {
-      done.emplace_back(v, detail::alternating_window_sum(ps, static_cast<std::size_t>(std::min(v, g.quota))));
+      done.emplace_back(v, alternating_window_sum(ps, static_cast<std::size_t>(std::min(v, g.quota))));
       it = done.end() - 1;
     }
     swings[i] = it->second;
   }
   return swings;
+}
+}  // namespace detail
+
+/// @brief Banzhaf swing counts only (exact, any n): one generating-function pass over the players
+/// (`detail::losing_prefix_sums`), then O(q/v) big additions per distinct weight v
+/// (`detail::alternating_window_sum`).
+inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
+  detail::check_game(g);
+  return detail::swings_from(g, detail::losing_prefix_sums(g));
 }
 
 namespace detail {
@@ -658,7 +709,7 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
   r.winning_coalitions = winning.str();
   r.coleman_act = detail::ratio(winning, all);
   r.coleman_act_exact = detail::fraction_str(winning, all);
-  auto swings = banzhaf_swings(g);
+  auto swings = detail::swings_from(g, ps);
   biguint sum;
   for (const auto& s : swings) sum += s;
   r.total_swings = sum.str();
