@@ -296,6 +296,14 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
       const std::size_t w = weight_at(j - 1);
       rows[j] = std::min(j, w ? (q - 1) / w : j) + 1;
     }
+  // pre[j]: weight of the players before position j (H_j vanishes above it); low[j]: R_j vanishes
+  // below q − (weight of the players from j on), as no completion reaches the quota from there
+  std::vector<std::size_t> pre(n + 1, 0), low(n + 1, q);
+  for (std::size_t j = 0; j < n; ++j) pre[j + 1] = std::min(q, pre[j] + weight_at(j));
+  for (std::size_t j = n, rest = 0; j-- > 0;) {
+    rest = std::min(q, rest + weight_at(j));
+    low[j] = q - rest;
+  }
   // checkpoints every B classes; the forward tables of one block of classes at a time
   // (without sizes the tables are small: one block, every class start kept)
   const auto B = sizes ? static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(D)))) : D;
@@ -307,15 +315,22 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
   const auto forward = [&](std::size_t j, std::uint64_t p) {  // add the player at position j to H
     const std::size_t w = weight_at(j);
     if (w >= q) return;
-    if (!sizes) {
-      for (std::size_t m = q; m-- > w;) H[m] = addmod(H[m], H[m - w], p);
+    const std::size_t top = std::min(q, pre[j] + w + 1);  // H_{j+1} vanishes from there on
+    if (!sizes && w == 0) {
+      for (std::size_t m = 0; m < top; ++m) H[m] = addmod(H[m], H[m], p);
       return;
     }
-    for (std::size_t k = std::min(rows[j], n); k-- > 0;) {
-      std::uint64_t* to = H.data() + (k + 1) * q;
-      const std::uint64_t* from = H.data() + k * q;
-      for (std::size_t m = q; m-- > w;) to[m] = addmod(to[m], from[m - w], p);
+    if (top <= w) return;
+    if (!sizes) {  // downward in blocks of w whose sources, below the block, are still unchanged
+      for (std::size_t hi = top; hi > w;) {
+        const std::size_t lo = std::max(hi - w, w);
+        addmod_words(H.data() + lo, H.data() + lo - w, hi - lo, p);
+        hi = lo;
+      }
+      return;
     }
+    for (std::size_t k = std::min(rows[j], n); k-- > 0;)  // row k + 1 from row k, before row k changes
+      addmod_words(H.data() + (k + 1) * q + w, H.data() + k * q, top - w, p);
   };
   for (std::size_t pi = 0; pi < primes.size(); ++pi) {
     const std::uint64_t p = primes[pi];
@@ -337,20 +352,27 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
       std::copy(checkpoint[b].begin(), checkpoint[b].end(), H.begin());
       for (std::size_t j = j0; j < j1; ++j) {
         const std::size_t c = wo.class_of[j];
-        if (wo.first[c] == j) snap[c - c0].assign(H.begin(), H.begin() + static_cast<std::ptrdiff_t>(rows[j] * q));
+        if (wo.first[c] == j) {  // only where R_{j+1} can complete: m ≥ low[j]
+          const std::size_t width = q - low[j];
+          snap[c - c0].resize(rows[j] * width);
+          for (std::size_t k = 0; k < rows[j]; ++k)
+            std::copy(H.begin() + static_cast<std::ptrdiff_t>(k * q + low[j]), H.begin() + static_cast<std::ptrdiff_t>((k + 1) * q),
+                      snap[c - c0].begin() + static_cast<std::ptrdiff_t>(k * width));
+        }
         forward(j, p);
       }
       for (std::size_t j = j1; j-- > j0;) {
         const std::size_t c = wo.class_of[j];
         const std::size_t w = weight_at(j);
         if (wo.first[c] == j) {
-          const std::uint64_t* h = snap[c - c0].data();
+          const std::uint64_t* h = snap[c - c0].data();  // h[k·width + m − low[j]]
+          const std::size_t width = q - low[j];
           std::uint64_t acc = 0;
           for (std::size_t k = 0; k < rows[j]; ++k) {
             uint128 sum = 0;
             unsigned pending = 0;
-            for (std::size_t m = 0; m < q; ++m) {
-              const std::uint64_t hv = h[k * q + m];
+            for (std::size_t m = low[j]; m < q; ++m) {
+              const std::uint64_t hv = h[k * width + m - low[j]];
               if (!hv) continue;
               const std::uint64_t rv = m + w >= q ? inv[k + 1] : R[(sizes ? k + 1 : 0) * q + m + w];
               sum += static_cast<uint128>(hv) * rv;
@@ -362,10 +384,20 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
         }
         for (std::size_t k = 0; k < std::min(rows[j], n); ++k) {
           std::uint64_t* row = R.data() + k * q;
-          const std::uint64_t* next = R.data() + (sizes ? k + 1 : 0) * q;
           const std::size_t edge = q > w ? q - w : 0;  // m ≥ edge: the player completes the coalition
-          for (std::size_t m = 0; m < edge; ++m) row[m] = addmod(row[m], next[m + w], p);
-          for (std::size_t m = edge; m < q; ++m) row[m] = addmod(row[m], inv[k + 1], p);
+          const std::size_t from = std::min(low[j], edge);          // below low[j] all stays 0
+          if (sizes) {  // row k from row k + 1, before row k + 1 changes
+            addmod_words(row + from, R.data() + (k + 1) * q + w + from, edge - from, p);
+          } else if (w == 0) {
+            for (std::size_t m = from; m < edge; ++m) row[m] = addmod(row[m], row[m], p);
+          } else {  // upward in blocks of w whose sources, above the block, are still unchanged
+            for (std::size_t lo = from; lo < edge; lo += w) addmod_words(row + lo, row + lo + w, std::min(w, edge - lo), p);
+          }
+          const std::uint64_t add = inv[k + 1];
+          for (std::size_t m = edge; m < q; ++m) {
+            const std::uint64_t t = row[m] + add - p;
+            row[m] = t + (p & (0 - (t >> 63)));
+          }
         }
       }
     }
