@@ -13,14 +13,16 @@
 ///
 /// Exact methods (q the quota, D the number of distinct weights)
 /// - Banzhaf and Coleman: one generating-function pass c[w] += c[w − w_j] over all players for the
-///   coalitions below q (O(n·q) limb operations, ⌈(n+1)/64⌉ limbs), prefix sums, then per distinct
+///   coalitions below q (O(n²·q/96) word additions: radix-2^48 digit planes, carries every 15
+///   players, `detail::losing_prefix_sums`), prefix sums, then per distinct
 ///   weight v the swings Σ_{m<q} (−1)^⌊(q−1−m)/v⌋ c[m] in O(q/v) (removing a player divides the
 ///   generating function by 1 + x^v, whose alternating series folds the window q−v ≤ m < q onto
 ///   every m < q once). Coleman: winning coalitions / 2^n (to act), swings / winning (to prevent),
 ///   swings / losing (to initiate).
-/// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations); the removal of
-///   a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤ `exact_budget`,
-///   else sampled.
+/// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations, lightest
+///   player first: only the band of weights a row can have and the limbs its counts can reach); the
+///   removal of a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤
+///   `exact_budget`, else sampled.
 /// - Public Good Index and Deegan–Packel: minimal winning coalitions by DP (`detail::mwc_counts`):
 ///   heaviest first, a coalition is minimal winning iff it wins and loses without its lightest
 ///   member; forward counts of the heavier part, backward counts of completions, modulo 62-bit
@@ -667,18 +669,34 @@ inline std::vector<biguint> shapley_shubik_numerators(const weighted_game& g) {
   const std::size_t n = g.weights.size();
   const auto q = static_cast<std::size_t>(g.quota);
   const std::size_t L = n / 64 + 1;
-  std::vector<std::uint64_t> c((n + 1) * q * L, 0);  // c[k][w]: subsets of size k, weight w < q
+  // Lightest first: k of the players placed so far weigh at least least[k] (the k lightest) and at
+  // most pre (all of them), so row k is zero outside [least[k], pre], and rows with least[k] ≥ q
+  // stay empty. A count in row k after j players is at most C(j, k): only that many limbs are added.
+  std::vector<std::size_t> light;
+  for (std::int64_t w : g.weights)
+    if (w < g.quota) light.push_back(static_cast<std::size_t>(w));
+  std::sort(light.begin(), light.end());
+  std::vector<std::size_t> least(light.size() + 2, q);
+  least[0] = 0;
+  for (std::size_t k = 0; k < light.size() && least[k] < q; ++k) least[k + 1] = std::min(q, least[k] + light[k]);
+  std::size_t kmax = 0;  // the largest size below q
+  while (kmax < light.size() && least[kmax + 1] < q) ++kmax;
+  std::vector<std::uint64_t> c((kmax + 1) * q * L, 0);  // c[k][w]: subsets of size k, weight w < q
   auto at = [&](std::size_t k, std::size_t w) { return c.data() + (k * q + w) * L; };
   at(0, 0)[0] = 1;
-  std::size_t placed = 0;
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto wj = static_cast<std::size_t>(g.weights[j]);
-    if (wj >= q) continue;
-    for (std::size_t k = placed + 1; k-- > 0;)
-      for (std::size_t w = q; w-- > wj;) limbs_add(at(k + 1, w), at(k, w - wj), L);
-    ++placed;
+  std::vector<double> lfact(n + 2, 0.0);
+  for (std::size_t k = 1; k < lfact.size(); ++k) lfact[k] = lfact[k - 1] + std::log2(static_cast<double>(k));
+  std::size_t pre = 0;
+  for (std::size_t j = 0; j < light.size(); ++j) {
+    const std::size_t wj = light[j], top = std::min(q, pre + wj + 1);  // weights below top can change
+    for (std::size_t k = std::min(j + 1, kmax); k-- > 0;) {
+      const double bits = lfact[j + 1] - lfact[k + 1] - lfact[j - k];  // log2 C(j + 1, k + 1)
+      const std::size_t used = std::min(L, static_cast<std::size_t>(bits + 2) / 64 + 1);
+      for (std::size_t w = top; w-- > least[k] + wj;) limbs_add(at(k + 1, w), at(k, w - wj), used);
+    }
+    pre += wj;
   }
-  for (std::size_t k = 0; k <= n; ++k)
+  for (std::size_t k = 0; k <= kmax; ++k)
     for (std::size_t w = 1; w < q; ++w) limbs_add(at(k, w), at(k, w - 1), L);
   std::vector<biguint> fact(n + 1, biguint(1));
   for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * biguint(k);
@@ -695,7 +713,7 @@ inline std::vector<biguint> shapley_shubik_numerators(const weighted_game& g) {
     std::size_t j = 0;
     for (std::size_t hi = q; hi > 0; hi = hi > v ? hi - v : 0, ++j) {
       const std::size_t lo = hi > v ? hi - v : 0;
-      for (std::size_t k = 0; k + j < n; ++k) {
+      for (std::size_t k = 0; k + j < n && k <= kmax; ++k) {
         std::copy(at(k, hi - 1), at(k, hi - 1) + L, block.begin());
         if (lo > 0) limbs_sub(block.data(), at(k, lo - 1), L);
         std::uint64_t* acc = ((j & 1u) ? neg.data() : pos.data()) + (k + j) * (L + 1);
