@@ -692,7 +692,8 @@ inline std::vector<biguint> shapley_shubik_numerators(const weighted_game& g) {
     for (std::size_t k = std::min(j + 1, kmax); k-- > 0;) {
       const double bits = lfact[j + 1] - lfact[k + 1] - lfact[j - k];  // log2 C(j + 1, k + 1)
       const std::size_t used = std::min(L, static_cast<std::size_t>(bits + 2) / 64 + 1);
-      for (std::size_t w = top; w-- > least[k] + wj;) limbs_add(at(k + 1, w), at(k, w - wj), used);
+      const std::size_t lo = least[k] + wj;  // rows k and k + 1 are distinct records
+      if (lo < top) limbs_add_records(at(k + 1, lo), at(k, lo - wj), top - lo, L, used);
     }
     pre += wj;
   }
