@@ -35,6 +35,13 @@ for l in src:
             if rest: add(rest)
     if l.startswith("- ") and kind:
         add(l[2:])
+# Corrections to the digest, checked against the study (docs/report-review.md): (model, first line) -> (kind, text).
+corrections = {("business-region-skaraborg", 489): (
+    "lesson", "The multi-level collaboration through Business Sweden works well (L489–491); the study gives this under "
+              "\"Samverkan\", not among BRS's success factors (L519–534).")}
+for o in out:
+    c = corrections.get((o["model"], o["lines"][0]["from"]))
+    if c: o["kind"], o["text"] = c
 json.dump({"format": "orgmodel-findings/1",
            "source": "Benchmarkstudie på investeringsfrämjande organisationer (2024), ../shared/seed/ipa-benchmark-study.sv.txt; "
                      "English digest ../shared/domain/findings.md. Lines are the study's.",
