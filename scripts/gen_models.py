@@ -546,7 +546,9 @@ MODELS["high-coast-invest"] = model(
           note="Officials from the municipalities and from key companies.",
           unknown=["seats", "meetings_per_year", "mandates", "decision_rule"]),
      body("hci-association-board", "Föreningsstyrelse", "board", "political", "high-coast-invest",
-          [seat(slug(n), "politician") for n in HCI_MUNIS], meetings_per_year=4,
+          [seat(slug(n), "politician", provenance="assumed",
+                note="One seat per municipality is assumed: the study says \"politiker från alla kommuner\" "
+                     "(L1632-1633) without saying how many each has.") for n in HCI_MUNIS], meetings_per_year=4,
           mandates=["strategy"],
           note="Politicians from all municipalities; gives the operations direction, read as strategy (the "
                "politicians hold the decision mandate in their municipalities). Meets quarterly (study L1632-1636).",
