@@ -113,6 +113,7 @@ struct unknown_group_note {
   std::string model_id, organisation_id, name, serves;
   std::optional<std::int64_t> population;
   std::optional<std::int64_t> member_count;  ///< the group's size when the source gives it
+  provenance source = provenance::stated;     ///< of its figures: SBA's population is derived from its budget
 };
 
 /// @brief The national view.
@@ -145,7 +146,7 @@ inline national_view_result national_view(std::span<const model> models) {
       const auto& member = m[ms.member];
       const auto& host = m[ms.organisation];
       if (member.kind == organisation_kind::unknown_group) {
-        r.unknown_groups.push_back({m.info().id, member.id, member.name, host.id, member.population, member.member_count});
+        r.unknown_groups.push_back({m.info().id, member.id, member.name, host.id, member.population, member.member_count, member.source});
         continue;
       }
       std::optional<std::uint32_t> row;

@@ -75,12 +75,18 @@ inline bool coverage_row(const model& m, const std::string& label, nlohmann::ord
     lhm.precision(3);
     lhm << mm.vote_money_index;
     std::size_t represented = 0;
-    for (const auto& x : r.stakeholders) represented += x.delegated_any() || x.delegated_decision ? 1 : 0;
+    std::int64_t votes = 0;
+    for (const auto& x : r.stakeholders) {
+      represented += x.delegated_any() || x.delegated_decision ? 1 : 0;
+      votes += x.decision_votes;
+    }
+    // Without a vote among the stakeholders the indices compare nothing with population or money.
+    const std::string lh_population = votes > 0 ? lh.str() : "—", lh_money = votes > 0 ? lhm.str() : "—";
     summary.row({label, std::string(to_string(r.source)), std::to_string(r.stakeholders.size()),
                  std::to_string(r.on(layer::political).direct), std::to_string(r.on(layer::executive).direct),
                  std::to_string(r.on(layer::operative).direct), std::to_string(r.on(layer::owner).direct),
                  std::to_string(r.decision.direct), std::to_string(represented),
-                 format_percent_of(r.decision.population_direct, r.decision.population), lh.str(), lhm.str(),
+                 format_percent_of(r.decision.population_direct, r.decision.population), lh_population, lh_money,
                  std::to_string(cov.bodies.size()) + (cov.search.method == cover_method::exact ? "" : " (greedy)")});
   }
   return true;
@@ -102,7 +108,10 @@ inline report_section coverage_section(std::span<const model> models, std::strin
   summary.print(t);
   if (!funders.empty()) t << "\nFunders without a seat on any body (nor an ownership share):\n" << funders;
   t << "\nCounts are stakeholders with a seat of their own on a body of that layer (owner: or an\n"
-       "ownership share); \"represented\" reach a body only through a representative.\n";
+       "ownership share); \"represented\" reach a body only through a representative. LH is the\n"
+       "Loosemore–Hanby index: half the sum over the stakeholders of |share of the votes − share of the\n"
+       "population (or of the money paid)|, 0 when votes follow population (money), at most 1; \"—\" when\n"
+       "no stakeholder has a vote on a decision body.\n";
   // The seven templates for the county the study was written for.
   const auto in = scenario::template_input::from_county(county);
   auto trows = nlohmann::ordered_json::array();
@@ -131,15 +140,24 @@ inline report_section coverage_section(std::span<const model> models, std::strin
              std::to_string(v.classes[c].municipalities), group_thousands(v.classes[c].population)});
   // Unnamed members are a group of known size, not unserved municipalities: they are among the
   // "none" row only because they cannot be placed on the map.
+  text_table unnamed({"group", "municipalities", "population"}, {text_table::align::left, text_table::align::right, text_table::align::right});
   for (const auto& u : v.unknown_groups) {
     const auto served = std::find_if(v.organisations.begin(), v.organisations.end(), [&](const national_organisation& o) {
       return o.model_id == u.model_id && o.id == u.serves;
     });
     if (u.member_count && served != v.organisations.end())
-      cls.row({"  of which possibly " + u.name + " (" + served->name + ")", "up to " + std::to_string(*u.member_count),
-               u.population ? group_thousands(*u.population) : std::string("unknown")});
+      unnamed.row({u.name + " (" + served->name + ")", std::to_string(*u.member_count),
+                   !u.population ? std::string("unknown")
+                   : u.source == provenance::stated
+                       ? group_thousands(*u.population)
+                       : "≈ " + group_thousands(*u.population) + " (" + std::string(to_string(u.source)) + ")"});
   }
   cls.print(t);
+  if (unnamed.size() > 0) {
+    // They may be served by one, several or none of the models: a line of their own, not a share of a row above.
+    t << "\nMembers the sources do not name (counted among \"none\" above only because they cannot be placed):\n";
+    unnamed.print(t);
+  }
   t << "\nCounties without an organisation" << (v.declared ? " (as the source states):" : " among these models:");
   for (auto c : v.counties_without_organisation) t << "\n  " << data::county(c).name << ": " << group_thousands(data::county(c).population) << " inhabitants";
   if (!v.counties_not_modelled.empty()) {
