@@ -239,6 +239,12 @@ class json_reader {
     if (!j.is_string()) fail(error_code::wrong_type, ptr, std::string("expected a string, found ") + j.type_name());
     return j.get<std::string>();
   }
+  static std::vector<std::string> strings(const ojson& j, const std::string& ptr) {
+    const auto& a = array(j, ptr);
+    std::vector<std::string> v;
+    for (std::size_t i = 0; i < a.size(); ++i) v.push_back(string(a[i], at(ptr, i)));
+    return v;
+  }
   static bool boolean(const ojson& j, const std::string& ptr) {
     if (!j.is_boolean()) fail(error_code::wrong_type, ptr, std::string("expected true or false, found ") + j.type_name());
     return j.get<bool>();
@@ -422,6 +428,7 @@ class json_reader {
       else if (k == "model_category") o.category = enumeration<model_category>(v, q);
       else if (k == "can_sign_agreements") o.can_sign_agreements = boolean(v, q);
       else if (k == "member_count") o.member_count = integer(v, q, 1, std::int64_t{1} << 40);
+      else if (k == "unknown") o.unknown = strings(v, q);
       else return common(k, v, q, o.source, o.note);
       return true;
     });
@@ -461,6 +468,7 @@ class json_reader {
       else if (k == "blocking_minority") b.blocking_minority = static_cast<int>(integer(v, q, 1, 1'000'000));
       else if (k == "staff") b.staff = static_cast<int>(integer(v, q, 0, 1'000'000));
       else if (k == "seats") seats = &array(v, q);
+      else if (k == "unknown") b.unknown = strings(v, q);
       else return common(k, v, q, b.source, b.note);
       return true;
     });
@@ -556,6 +564,7 @@ class json_reader {
       else if (k == "floor") r.floor = amount(v, q);
       else if (k == "co_funding_min") r.co_funding_min = amount(v, q);
       else if (k == "purpose") r.purpose = string(v, q);
+      else if (k == "unknown") r.unknown = strings(v, q);
       else return common(k, v, q, r.source, r.note);
       return true;
     });
@@ -700,6 +709,7 @@ class json_writer {
     if (o.category) j["model_category"] = to_string(*o.category);
     if (o.can_sign_agreements) j["can_sign_agreements"] = *o.can_sign_agreements;
     common(j, o.source, o.note, o.extra);
+    if (!o.unknown.empty()) j["unknown"] = o.unknown;  // after the extensions, where files written before it was typed have it
     if (o.member_count) j["member_count"] = *o.member_count;  // last, where files written before it was typed have it
     return j;
   }
@@ -736,6 +746,7 @@ class json_writer {
       j["seats"] = std::move(a);
     }
     extend(j, b.extra);
+    if (!b.unknown.empty()) j["unknown"] = b.unknown;
     return j;
   }
   ojson write(const seat& s) const {
@@ -792,6 +803,7 @@ class json_writer {
     if (r.co_funding_min) j["co_funding_min"] = r.co_funding_min->str();
     put_string(j, "purpose", r.purpose);
     common(j, r.source, r.note, r.extra);
+    if (!r.unknown.empty()) j["unknown"] = r.unknown;
     return j;
   }
   ojson write(const membership& m) const {
