@@ -163,9 +163,11 @@ const bool registered = cli::register_command({
     "         [--weight COLUMN] [--recipient ID] [--year Y] [--ratio R]\n"
     "         [--permutations M] [--seed S] [--confidence C] [--format table|json|csv]\n\n"
     "Stakeholders come from a model (the municipalities paying --recipient, default the model's\n"
-    "own organisation, in --year, weighted by population) or from a CSV whose first column names\n"
-    "them, with a weight column (--weight, default population or weight) and optionally a \"cost\"\n"
-    "column of stand-alone costs in SEK. rate_matching adds a party matching --ratio × the members'\n"
+    "own organisation, in --year, weighted by population) or from a CSV whose stakeholder, payer\n"
+    "or name column (else the first) names them, with a weight column (--weight, default\n"
+    "population, weight, else amount: SEK weighed in öre) and optionally a \"cost\" column of\n"
+    "stand-alone costs in SEK. `orgmodel funding --format csv` reads back: --view compare weighs\n"
+    "by population, --view flows (the default) by each payer's flows summed. rate_matching adds a party matching --ratio × the members'\n"
     "sum. The game methods use the cost column as an airport game (a coalition pays its largest\n"
     "stand-alone cost). Parts sum to the total exactly (largest remainder, ties to the first listed).",
     {"total", "method", "weight", "recipient", "year", "ratio", "permutations", "seed", "confidence"},

@@ -28,7 +28,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   const model m(std::move(d));
   if (auto path = args.get("out")) {
     progress.step("writing " + *path);
-    save_model_file(m, *path);
+    save_model_file(m, *path, [&](const save_progress& p) { progress.update(p.phase, p.done, p.total); });
   }
   std::array<edge_list_counts, 6> layers{};
   const bool edges = args.has("edges-dir");

@@ -43,4 +43,17 @@ nlohmann::ordered_json optional_json(const std::optional<T>& v) {
   return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 
+/// @brief Every element's `to_json`, as an array.
+template <class Range>
+nlohmann::ordered_json array_json(const Range& r) {
+  auto a = nlohmann::ordered_json::array();
+  for (const auto& x : r) a.push_back(to_json(x));
+  return a;
+}
+
+/// @brief A text that may be absent: itself, or null when empty.
+inline nlohmann::ordered_json text_or_null(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+}
+
 }  // namespace orgmodel

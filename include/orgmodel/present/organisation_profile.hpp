@@ -56,34 +56,30 @@ inline std::string relation_name(const related_party& r) {
 }
 
 inline nlohmann::ordered_json to_json(const related_party& r) {
-  nlohmann::ordered_json j;
-  j["id"] = r.id;
-  j["name"] = r.name;
-  j["relation"] = relation_name(r);
-  j["through"] = r.through.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.through);
-  j["share"] = r.share ? range_json(*r.share) : nlohmann::ordered_json(nullptr);
-  j["provenance"] = to_string(r.source);
-  return j;
+  return {{"id", r.id},
+          {"name", r.name},
+          {"relation", relation_name(r)},
+          {"through", text_or_null(r.through)},
+          {"share", r.share ? range_json(*r.share) : nlohmann::ordered_json(nullptr)},
+          {"provenance", to_string(r.source)}};
 }
 
 inline nlohmann::ordered_json to_json(const std::vector<std::string>& classes, const body_summary& b) {
-  nlohmann::ordered_json j;
-  j["id"] = b.id;
-  j["name"] = b.name;
-  j["kind"] = to_string(b.kind);
-  j["organisation"] = b.organisation_id;
-  j["meetings_per_year"] = cadence_json(b.meetings_per_year);
-  j["mandates"] = b.mandates ? classes_json(classes, *b.mandates) : nlohmann::ordered_json(nullptr);
-  j["decision_rule"] = b.rule ? nlohmann::ordered_json(to_string(*b.rule)) : nlohmann::ordered_json(nullptr);
-  j["staff"] = optional_json(b.staff);
-  j["seats"] = optional_json(b.seats);
   auto roles = nlohmann::ordered_json::array();
   for (const auto& g : b.roles) roles.push_back({{"role", g.role}, {"seats", g.seats}, {"votes", g.votes}});
-  j["roles"] = std::move(roles);
   auto chairs = nlohmann::ordered_json::array();
   for (const auto& c : b.chairs) chairs.push_back({{"holder", c.holder}, {"role", c.role}});
-  j["chairs"] = std::move(chairs);
-  return j;
+  return {{"id", b.id},
+          {"name", b.name},
+          {"kind", to_string(b.kind)},
+          {"organisation", b.organisation_id},
+          {"meetings_per_year", cadence_json(b.meetings_per_year)},
+          {"mandates", b.mandates ? classes_json(classes, *b.mandates) : nlohmann::ordered_json(nullptr)},
+          {"decision_rule", b.rule ? nlohmann::ordered_json(to_string(*b.rule)) : nlohmann::ordered_json(nullptr)},
+          {"staff", optional_json(b.staff)},
+          {"seats", optional_json(b.seats)},
+          {"roles", std::move(roles)},
+          {"chairs", std::move(chairs)}};
 }
 
 inline nlohmann::ordered_json to_json(const funding_line& f) {
@@ -102,7 +98,7 @@ inline nlohmann::ordered_json to_json(const funding_line& f) {
   j["year_to"] = optional_json(f.year_to);
   j["payers"] = f.payers;
   j["rules"] = f.rule_ids;
-  j["group"] = f.group.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.group);
+  j["group"] = text_or_null(f.group);
   j["co_funding_min"] = f.co_funding_min ? nlohmann::ordered_json(f.co_funding_min->str()) : nlohmann::ordered_json(nullptr);
   j["provenance"] = to_string(f.source);
   return j;
@@ -141,12 +137,8 @@ inline nlohmann::ordered_json to_json(const std::vector<std::string>& classes, c
   j["category_description"] = p.category ? nlohmann::ordered_json(category_description(*p.category)) : nlohmann::ordered_json(nullptr);
   j["can_sign_agreements"] = p.can_sign_agreements;
   j["can_sign_agreements_stated"] = optional_json(p.can_sign_agreements_stated);
-  auto hosts = nlohmann::ordered_json::array();
-  for (const auto& h : p.hosts) hosts.push_back(to_json(h));
-  j["hosts"] = std::move(hosts);
-  auto owners = nlohmann::ordered_json::array();
-  for (const auto& o : p.owners) owners.push_back(to_json(o));
-  j["owners"] = std::move(owners);
+  j["hosts"] = array_json(p.hosts);
+  j["owners"] = array_json(p.owners);
   j["members"] = to_json(p.members);
   auto gov = nlohmann::ordered_json::array();
   for (const auto& [l, bodies] : p.governance) {
@@ -158,16 +150,14 @@ inline nlohmann::ordered_json to_json(const std::vector<std::string>& classes, c
   auto esc = nlohmann::ordered_json::array();
   for (const auto& e : p.escalations) esc.push_back({{"from", e.from}, {"to", e.to}, {"classes", classes_json(classes, e.classes)}});
   j["escalations"] = std::move(esc);
-  auto fund = nlohmann::ordered_json::array();
-  for (const auto& f : p.funding) fund.push_back(to_json(f));
-  j["funding_rules"] = std::move(fund);
+  j["funding_rules"] = array_json(p.funding);
   auto bud = nlohmann::ordered_json::array();
   for (const auto& b : p.budgets)
     bud.push_back({{"year", b.year},
                    {"kind", to_string(b.kind)},
                    {"amount", b.amount.str()},
                    {"provenance", to_string(b.source)},
-                   {"note", b.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(b.note)}});
+                   {"note", text_or_null(b.note)}});
   j["stated_budgets"] = std::move(bud);
   j["team_size"] = optional_json(p.team_size);
   j["team_bodies"] = p.team_bodies;
@@ -194,12 +184,8 @@ inline nlohmann::ordered_json to_json(const model_profile& mp) {
                  {"municipalities", e.municipalities},
                  {"population", optional_json(e.population)}});
   j["territory"] = std::move(t);
-  auto gaps = nlohmann::ordered_json::array();
-  for (const auto& g : mp.gaps) gaps.push_back(to_json(g));
-  j["gaps"] = std::move(gaps);
-  auto fj = nlohmann::ordered_json::array();
-  for (const auto& f : mp.findings) fj.push_back(to_json(f));
-  j["findings"] = std::move(fj);
+  j["gaps"] = array_json(mp.gaps);
+  j["findings"] = array_json(mp.findings);
   return j;
 }
 

@@ -53,7 +53,8 @@ inline text_table overview_table(std::span<const model> models) {
         munis += e.municipalities;
         pop = pop && e.population ? std::optional<std::int64_t>(*pop + *e.population) : std::nullopt;
       }
-      t.row({mp.model_id, "(no organisation)", "", "", "", integer_cell(munis), integer_cell(pop), "",
+      const table_cell none = integer_cell(std::optional<std::int64_t>{});  // no organisation: no owners, no team (null)
+      t.row({mp.model_id, "(no organisation)", "", "", none, integer_cell(munis), integer_cell(pop), none,
              integer_cell(mp.bodies), integer_cell(static_cast<std::int64_t>(gaps)), ""});
     }
     for (const auto& p : mp.organisations) {
