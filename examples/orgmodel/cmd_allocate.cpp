@@ -110,12 +110,9 @@ int run(const cli::arguments& args, std::ostream& out) {
       auto e = shapley_sample(n, g, g.total(), o);
       parts = e.allocation;
       extra_head = {"estimate", "half_width"};
-      char b[64];
       for (std::size_t i = 0; i < n; ++i) {
-        std::snprintf(b, sizeof b, "%.2f", e.mean[i] / 100);
-        extra[i].push_back(b);
-        std::snprintf(b, sizeof b, "%.2f", e.half_width[i] / 100);
-        extra[i].push_back(b);
+        extra[i].push_back(format_fixed(e.mean[i] / 100, 2));
+        extra[i].push_back(format_fixed(e.half_width[i] / 100, 2));
       }
       note = std::to_string(o.permutations) + " random orders, " + std::to_string(o.confidence * 100).substr(0, 4) +
              " % confidence intervals (normal approximation)";

@@ -58,6 +58,13 @@ inline std::string format_number(double v) {
   return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(v);
 }
 
+/// @brief `v` with exactly `decimals` decimals ("45.6", "10.00"), correctly rounded.
+inline std::string format_fixed(double v, int decimals) {
+  char buf[400];  // the widest finite double in fixed notation with a few decimals fits
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  return r.ec == std::errc() ? std::string(buf, r.ptr) : format_number(v);
+}
+
 /// @brief Meetings per year: "4", "2–3", or "unknown" when the source does not say.
 inline std::string format_cadence(const std::optional<cadence>& c) {
   if (!c) return "unknown";
