@@ -220,8 +220,8 @@ inline text_table contribution_table(const model& m, const std::vector<contribut
     for (const auto& r : c.rows)
       t.row({m[c.recipient].id, m[r.payer].id, count_cell(r.population),
              amount_cell(r.actual), amount_cell(r.fair), amount_cell(r.difference),
-             r.actual_per_inhabitant ? format_fixed(*r.actual_per_inhabitant) : "",
-             r.fair_per_inhabitant ? format_fixed(*r.fair_per_inhabitant) : "",
+             r.actual_per_inhabitant ? format_fixed(*r.actual_per_inhabitant, 2) : "",
+             r.fair_per_inhabitant ? format_fixed(*r.fair_per_inhabitant, 2) : "",
              r.difference.minor() > 0 ? "more" : (r.difference.minor() < 0 ? "less" : "its share")});
   return t;
 }
