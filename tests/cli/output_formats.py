@@ -48,11 +48,11 @@ CSV_RUNS = [
     ("ownership direct", ["ownership", "invest-in-norrbotten", "--part", "direct"]),
     ("ownership control", ["ownership", "invest-in-norrbotten", "--part", "control"]),
     ("power", ["power", "invest-in-norrbotten", "--body", "iin-owners-meeting"]),
+    ("synth", ["synth", "--municipalities", "20", "--quiet"]),
 ]
 JSON_RUNS = [(n, a) for n, a in CSV_RUNS] + [("report", ["report", MODEL]), ("export", ["export", MODEL]),
     # The whole benchmark: a model without a joint organisation, unknown populations and teams.
     ("report benchmark", ["report"]),
-    ("synth", ["synth", "--municipalities", "20", "--quiet"]),
     ("import", ["import", "bods", str(SOURCE / "tests" / "fixtures" / "bods" / "indirect-interests.bods.json")]),
     # SBA's unnamed members: populations and payments that are unknown must be null, not "unknown".
     ("coverage sba", ["coverage", "stockholm-business-alliance"])]
@@ -64,7 +64,7 @@ SCHEMAS = {"export": SOURCE / "data" / "model.schema.json", "import": SOURCE / "
 READABLE_NUMBER = re.compile(r"^-?\d{1,3}( \d{3})+([.,]\d+)?\b|^\s*-?\d+([.,]\d+)?\s*(%|SEK|kr)\b")
 # Columns whose cells are numbers wherever they are known.
 NUMERIC_KEYS = re.compile(r"^(population|weight|amount|actual|fair|difference|income|stated|gap|rate_driven|year|seats|"
-                          r"staff|members|votes|quota|.*_per_inhabitant|(?!meetings).*_per_year|.*_funding.*|bodies_.*|municipal_seats|"
+                          r"staff|members|votes|quota|seed|seconds|municipalities|counties|companies|entities|.*_per_inhabitant|(?!meetings).*_per_year|.*_funding.*|bodies_.*|municipal_seats|"
                           r"banzhaf|abs_banzhaf|shapley_shubik|deegan_packel|pgi|johnston|vote_share|expected|worst)$")
 
 
