@@ -40,7 +40,7 @@ ANALYSES = [
         "export": "BM_ExportPaths",
         "input": "paths-{size}",
         "benchmarks": ["BM_DecisionLatencyAll", "BM_DecisionLatencySearch", "BM_LatencyNetworkBuild"],
-        "labels": {"BM_DecisionLatencyAll": "whole call incl. preparing the class network",
+        "labels": {"BM_DecisionLatencyAll": "whole call (the search reads the lines in place)",
                    "BM_DecisionLatencySearch": "search alone on a prepared network (what the peers time)",
                    "BM_LatencyNetworkBuild": "preparing the class network alone"},
         "compare": "BM_DecisionLatencySearch",

@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   run each target SECONDS (default 60), keeping what it
 #                                           finds in build/fuzz/corpus/<target>
 #   scripts/fuzz.sh --smoke                 about 30 s for all four together, fresh corpus each time
+#                                           (built apart, in build/fuzz-smoke, at -O0)
 #
 # Targets: json_model bods stakeholder_csv cli. Exit status 1 when a target fails (the input
 # that broke it is written to build/fuzz/artifacts/).
@@ -28,9 +29,16 @@ targets=("$@")
 cxx=${ORGMODEL_FUZZ_CXX:-clang++}
 command -v "$cxx" >/dev/null || { echo "fuzz.sh: $cxx not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
 
-build=build/fuzz
+# Long runs want speed per execution (-O1) and file:line in reports (-g1). The smoke only checks that
+# every target builds and survives its seeds and a few seconds of mutation: at -O0 -g0 its build
+# costs half the CPU (docs/test-time.md), in its own directory so the two never rebuild each other.
+if [[ $smoke == 1 ]]; then
+  build=build/fuzz-smoke flags="-O0 -g0"
+else
+  build=build/fuzz flags="-O1 -g1"
+fi
 export CCACHE_BASEDIR="$PWD"
-cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" \
+cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="$flags" \
   -DORGMODEL_FUZZ=ON -DORGMODEL_BUILD_TESTS=OFF -DORGMODEL_BUILD_EXAMPLES=OFF -DORGMODEL_INSTALL=OFF \
   -DORGMODEL_CONSUMER_TESTS=OFF -DORGMODEL_HEADER_CHECKS=OFF >/dev/null
 cmake --build "$build" -j "${ORGMODEL_FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}"

@@ -181,8 +181,8 @@ MODELS["business-region-orebro"] = model(
         {"from_id": "bro-team", "to_id": "bro-management-group",
          "note": "The team reports its activities to the management group continuously."},
         {"from_id": "bro-management-group", "to_id": "bro-steering-group"},
-        {"from_id": "bro-steering-group", "to_id": "region-orebro-growth-committee",
-         "note": "BRO reports once a year to the regional growth committee."}],
+        {"from_id": "bro-team", "to_id": "region-orebro-growth-committee",
+         "note": "Study L146-149: \"Arbetsgruppen avrapporterar en gång per år för Region Örebro läns regionala tillväxtnämnd\". The study calls the operative team \"arbetsgruppen\" (L252, L294), so the yearly report goes from the team, not from the steering group (review of the report, docs/report-review.md)."}],
     ownerships=[{"owner_id": "region-orebro", "organization_id": "business-region-orebro", "share": "1",
                  "provenance": "assumed",
                  "note": "The study calls Region Örebro län BRO's owner (ägare). BRO has no equity of its "
@@ -226,6 +226,8 @@ MODELS["business-region-skaraborg"] = model(
     + [muni(n, note="Finances BRS's sub-regional development funds per inhabitant (study L493-497); no seat, "
                     "not a member.") for n in VG_MUNIS if n not in BRS_MUNIS]
     + [org(i, n, brs_kinds.get(i, "other"), note="Represented on BRS's steering group.") for i, n in brs_partners]
+    + [org("livet-i-skaraborg", "Livet i Skaraborg", "unit",
+           note="Study L366-369: a permanent operation under Skaraborgs kommunalförbund that shares BRS's steering group and sits on it.")]
     + [org("brs-chief-executives", "Some municipal chief executives (not named)", "unknown_group",
            note="The study says 'some' municipal chief executives sit on the steering group without naming them.")],
     [body("brs-directorate", "Direktion", "directorate", "political", "skaraborgs-kommunalforbund",
@@ -235,7 +237,12 @@ MODELS["business-region-skaraborg"] = model(
      body("brs-steering-group", "Styrgrupp", "steering_group", "executive", "business-region-skaraborg",
           [seat("skaraborgs-kommunalforbund", "association_representative"),
            seat("brs-chief-executives", "chief_executive")]
-          + [seat(i, "representative") for i, _ in brs_partners],
+          + [seat(i, "representative") for i, _ in brs_partners]
+          + [seat("livet-i-skaraborg", "representative", note="Study L366-369: \"Livet i Skaraborg [...] har samma styrgrupp och är också med i styrgruppen\"."),
+             seat("business-region-skaraborg", "establishment_manager", votes=0, provenance="assumed",
+                  note="Without a vote (assumed: staff of BRS itself; the study does not say who votes). Study L369-370: \"liksom etableringsansvariga på Business Region Skaraborg\"; how many is not given."),
+             seat("skaraborgs-kommunalforbund", "communicator", votes=0, provenance="assumed",
+                  note="Without a vote (assumed: a member of the kommunalförbund's staff; the study does not say who votes). Study L370-371: \"och en kommunikatör från Skaraborgs kommunalförbund\".")],
           meetings_per_year=4, mandates=["operational_plan"],
           note="Owns the operational plan and its follow-up; shared with Livet i Skaraborg.",
           unknown=["chair", "decision_rule", "number of seats per member"]),
@@ -539,7 +546,9 @@ MODELS["high-coast-invest"] = model(
           note="Officials from the municipalities and from key companies.",
           unknown=["seats", "meetings_per_year", "mandates", "decision_rule"]),
      body("hci-association-board", "Föreningsstyrelse", "board", "political", "high-coast-invest",
-          [seat(slug(n), "politician") for n in HCI_MUNIS], meetings_per_year=4,
+          [seat(slug(n), "politician", provenance="assumed",
+                note="One seat per municipality is assumed: the study says \"politiker från alla kommuner\" "
+                     "(L1632-1633) without saying how many each has.") for n in HCI_MUNIS], meetings_per_year=4,
           mandates=["strategy"],
           note="Politicians from all municipalities; gives the operations direction, read as strategy (the "
                "politicians hold the decision mandate in their municipalities). Meets quarterly (study L1632-1636).",
@@ -623,9 +632,8 @@ MODELS["stockholm-business-alliance"] = model(
                 **({"note": "Stockholm's city director (stadsdirektör) chairs the group"} if n == "Stockholm" else {}))
            for n in SBA_STEERING]
           + [seat(slug(n), "chief_executive", note="Chosen by StorSthlm for Stockholm county") for n in SBA_STORSTHLM],
-          meetings_per_year=4, mandates=["operational_plan", "daily_operations"],
-          note="13 municipal chief executives from the large nodes; decides. Members keep neighbouring "
-               "municipalities informed through their networks.",
+          meetings_per_year=4, mandates=["operational_plan"],
+          note="13 municipal chief executives from the large nodes; decides. Members keep neighbouring municipalities informed through their networks. The study says it \"fattar beslut\" (L1799-1800) without saying on what: the operational plan is assumed; daily operations lie with the team of 11 (L1820-1826), not with a group that meets four times a year.",
           unknown=["decision_rule"]),
      body("sba-working-group", "Arbetsgrupp", "working_group", "operative", "stockholm-business-alliance",
           [seat(slug(n), "business_development_manager") for n in SBA_STEERING + SBA_STORSTHLM],
@@ -671,10 +679,10 @@ MODELS["stockholm-business-alliance"] = model(
                      for rep in sba_represented for by in SBA_STORSTHLM],
     budgets=[{"organization_id": "stockholm-business-alliance", "year": STUDY_YEAR, "amount": "19200000.00",
               "provenance": "estimated",
-              "note": "Total ≈ 19.2 MSEK a year, no year given; the study's year (2024) is assumed."},
+              "note": "Total ≈ 19.2 MSEK a year (L1988-1989). The study cites SBA's Verksamhetsplan 2023 for it (footnote 26, L2008), so the figure is 2023's; it is kept under 2024, the year of the other rates, for the budget check, which is circular anyway (docs/report-review.md)."},
              {"organization_id": "stockholm-business-alliance", "year": STUDY_YEAR, "classification": "cost",
               "amount": "1000000.00", "provenance": "assumed",
-              "note": "1 MSEK goes to marketing; no year given, the study's year (2024) is assumed."}],
+              "note": "1 MSEK of the total budget goes to marketing (L1991): a marketing allocation, not the organisation's cost; no year given (the paragraph follows the figure cited to Verksamhetsplan 2023), the study's year (2024) is assumed."}],
 )
 
 # ---------------------------------------------------------------- Counties without an organisation

@@ -112,5 +112,34 @@ TEST(CoverageBundled, ReportSectionCoversTheNineAndTheNation) {
   EXPECT_EQ(s.content["templates"].size(), 7u);  // 1A … 4A applied to Västmanland
   for (auto id : om::data::study_model_ids()) EXPECT_TRUE(subjects.contains(std::string(id))) << id;
   EXPECT_NE(s.text.find("Västmanlands län"), std::string::npos);
-  EXPECT_NE(s.text.find("Karlskoga: business-region-orebro stockholm-business-alliance"), std::string::npos);
+  EXPECT_NE(s.text.find("Karlskoga: Business Region Örebro, Stockholm Business Alliance"), std::string::npos) << s.text;
+}
+
+// Issue #11 item 9: the owners' meeting (bolagsstämma) decides; the owner consultation (ägarsamråd)
+// is a forum. Study L1402-1403: IiN reports to the owners "via del- och helårsrapporter samt via
+// ägarsamråden" — the study gives the consultation no decision, and in the data no seat on it
+// carries a vote, so it is not a decision body, by default or otherwise.
+TEST(CoverageBundled, InvestInNorrbottenOwnerConsultationIsNotADecisionBody) {
+  const auto m = om::data::load_bundled_model("invest-in-norrbotten");
+  const auto r = om::coverage(m);
+  const auto consultation = m.body_at("iin-owner-consultation");
+  const auto meeting = m.body_at("iin-owners-meeting");
+  bool seen_consultation = false, seen_meeting = false;
+  for (const auto& g : r.bodies) {
+    if (g.body == consultation) {
+      seen_consultation = true;
+      EXPECT_FALSE(g.decision);
+      EXPECT_FALSE(g.decision_by_default);
+    }
+    if (g.body == meeting) {
+      seen_meeting = true;
+      EXPECT_TRUE(g.decision);
+    }
+  }
+  EXPECT_TRUE(seen_consultation);
+  EXPECT_TRUE(seen_meeting);
+  // Without the forum, a body of the same kind whose seats carry votes still decides by default.
+  om::body forum = m[consultation];
+  EXPECT_FALSE(om::is_decision_body(forum, true));
+  EXPECT_TRUE(om::is_decision_body(forum, false));
 }

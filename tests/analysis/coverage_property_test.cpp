@@ -70,9 +70,16 @@ om::model random_model(std::mt19937& rng) {
   return std::move(b).build();
 }
 
-bool decides(const om::body& b) {
-  return !b.mandates.empty() ||
-         (b.kind != om::body_kind::reference_group && b.kind != om::body_kind::network && b.kind != om::body_kind::operative_team);
+/// The definition, by a plain scan: mandates decide; else a forum whose seats all carry no vote
+/// does not; else every kind but the advisory and executing ones.
+bool decides(const om::model& m, om::body_index bi) {
+  const auto& b = m[bi];
+  if (!b.mandates.empty()) return true;
+  std::size_t seats = 0, voting = 0;
+  for (const auto& s : m.seats())
+    if (s.body == bi) ++seats, voting += s.votes > 0 ? 1 : 0;
+  if (seats > 0 && voting == 0) return false;
+  return b.kind != om::body_kind::reference_group && b.kind != om::body_kind::network && b.kind != om::body_kind::operative_team;
 }
 
 /// Governance bodies by fixpoint iteration (scope `escalation`).
@@ -120,7 +127,7 @@ brute_presence brute(const om::model& m, std::uint32_t subject, const std::set<s
   for (const auto& st : m.seats())
     if (st.holder.value == s && gov.contains(st.body.value)) {
       p.direct[static_cast<std::size_t>(m[st.body].layer)] = true;
-      if (decides(m[st.body])) p.decision_direct = true;
+      if (decides(m, st.body)) p.decision_direct = true;
     }
   for (const auto& o : m.ownerships())
     if (o.owner.value == s && o.owned.value == subject) p.direct[3] = true;
@@ -147,7 +154,7 @@ brute_presence brute(const om::model& m, std::uint32_t subject, const std::set<s
       if (st.holder.value != v || !gov.contains(st.body.value) || (f != any && st.body.value != f)) continue;
       const auto l = static_cast<std::size_t>(m[st.body].layer);
       if (!p.direct[l]) p.delegated[l] = true;
-      if (!p.decision_direct && decides(m[st.body])) p.decision_delegated = true;
+      if (!p.decision_direct && decides(m, st.body)) p.decision_delegated = true;
     }
   }
   return p;

@@ -209,7 +209,7 @@ TEST(DecisionPaths, DeadEndIsReportedWithItsBodies) {
   EXPECT_FALSE(r.found());
   EXPECT_EQ(r.reason, om::no_path_reason::dead_end);
   EXPECT_EQ(om::path_text(m, r.dead_ends), "y");
-  EXPECT_EQ(om::to_table(m, r).rows()[0][10], "dead_end at y");
+  EXPECT_EQ(om::to_table(m, r).rows()[0][10], "dead_end at Y");  // the body's name in text
 }
 
 namespace {
@@ -267,7 +267,9 @@ TEST(DecisionPaths, SigningWalksUpToTheHost) {
   EXPECT_FALSE(s.can_sign);
   EXPECT_EQ(s.signatory, m.organisation_at("orebro"));
   EXPECT_EQ(s.via.size(), 2u);
-  EXPECT_EQ(om::signing_text(m, s), "no: orebro signs");
+  // Its name for the reader, its id in CSV.
+  EXPECT_EQ(om::signing_text(m, s).text, "no: " + m[m.organisation_at("orebro")].name + " signs");
+  EXPECT_EQ(om::signing_text(m, s).csv(), "no: orebro signs");
   const auto c = om::decision_paths(m, "iin-team", "contract");
   EXPECT_TRUE(c.paths[0].signing.can_sign);  // a company signs its own NDAs
   EXPECT_EQ(om::default_raising_body(m), m.body_at("bro-team"));

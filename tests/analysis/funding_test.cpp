@@ -229,3 +229,36 @@ TEST(Funding, InterleavedGroupsAndRulesOutOfForce) {
   EXPECT_EQ(ev.flows[6].amount, sek("100"));  // mB
   EXPECT_EQ(ev.flows[6].matched_sum, sek("250"));
 }
+
+// The compact flows keep the rare values beside the records: the figure before a cap or floor
+// and a ratio other than one. A matching rule is bounded after the rules it matches, so its
+// uncapped figure is stored out of flow order; each flow must still get its own.
+// "m" = 1/2 × (f) where f = 300.00 floored to 400.00 → 200.00, capped to 100.00.
+TEST(Funding, CompactFlowsKeepUncappedFiguresAndRatiosOfEachFlow) {
+  om::model_builder b("t", "T");
+  auto x = b.add_organisation({.id = "x", .name = "X"});
+  auto y = b.add_organisation({.id = "y", .name = "Y"});
+  b.add_funding_rule({.id = "m", .payer = x, .recipient = y, .basis = om::funding_basis::matching,
+                      .ratio = om::share(1, 2), .matches = "F", .cap = sek("100")});
+  b.add_funding_rule({.id = "f", .payer = y, .recipient = x, .basis = om::funding_basis::fixed,
+                      .amount = sek("300"), .group = "F", .floor = sek("400")});
+  auto m = std::move(b).build();
+  const auto ev = om::evaluate_funding(m, 2024);
+  ASSERT_EQ(ev.flows.size(), 2u);
+  const auto mf = ev.flows.at(0), ff = ev.flows.at(1);
+  EXPECT_EQ(ff.amount, sek("400"));
+  EXPECT_TRUE(ff.floored);
+  EXPECT_EQ(ff.uncapped, sek("300"));
+  EXPECT_EQ(ff.ratio, om::share::one());
+  EXPECT_EQ(mf.matched_sum, sek("400"));
+  EXPECT_EQ(mf.amount, sek("100"));
+  EXPECT_TRUE(mf.capped);
+  EXPECT_EQ(mf.uncapped, sek("200"));
+  EXPECT_EQ(mf.ratio, om::share(1, 2));
+  // The one-field readers agree with the whole flow.
+  EXPECT_EQ(ev.flows.amount(0), mf.amount);
+  EXPECT_EQ(ev.flows.payer(1), y);
+  EXPECT_EQ(ev.flows.recipient(1), x);
+  EXPECT_EQ(ev.flows.rule(1), *m.find_funding_rule("f"));
+  EXPECT_THROW((void)ev.flows.at(2), std::out_of_range);
+}

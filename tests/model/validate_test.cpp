@@ -406,3 +406,45 @@ TEST(Validate, ValidateFunctionMatchesConstructor) {
   base ok;
   EXPECT_NO_THROW(om::validate(ok.b.data()));
 }
+
+// The validator reports the first offending element in input order, whatever the order of its
+// indexes. Ids: orgs 0..3 are region, kom1, kom2, ab; then 4 = "x", 5 = "kom2", 6 = "x", 7 = "".
+// Input order: 5 repeats kom2 (first at 2) before 6 repeats x (first at 4) and before 7 lacks an id.
+TEST(Validate, TheEarliestRepetitionOrMissingIdIsReported) {
+  auto add = [](base& t, std::initializer_list<const char*> ids) {
+    for (auto id : ids) t.b.add_organisation({.id = id, .name = "N"});
+  };
+  expect_invalid([&](base& t) { add(t, {"x", "kom2", "x", ""}); }, om::error_code::duplicate_id, "/organizations/5/id",
+                 "duplicate organisation id \"kom2\" (first at /organizations/2)");
+  // "a" < "kom2" < "x" by name, yet the repetition of x (at 5) comes before that of a (at 7).
+  expect_invalid([&](base& t) { add(t, {"x", "x", "a", "a"}); }, om::error_code::duplicate_id, "/organizations/5/id",
+                 "duplicate organisation id \"x\" (first at /organizations/4)");
+  // A missing id at 4 comes before the repetition at 6; two missing ids are one missing id.
+  expect_invalid([&](base& t) { add(t, {"", "y", "y"}); }, om::error_code::missing_member, "/organizations/4/id", "without an id");
+  expect_invalid([&](base& t) { add(t, {"", ""}); }, om::error_code::missing_member, "/organizations/4/id", "without an id");
+  // The third holder of an id is not reported before the second.
+  expect_invalid([&](base& t) { add(t, {"z", "z", "z"}); }, om::error_code::duplicate_id, "/organizations/5/id",
+                 "(first at /organizations/4)");
+}
+
+// Matching chains: c → b → a is no cycle (a rule outside every group may match too); a → b → c → a
+// is one, and the search in name order meets "a" open again first, whatever the rules' order.
+TEST(Validate, MatchingChainsAndCyclesByGroupName) {
+  auto matching = [](base& t, const char* id, const char* group, const char* matches) {
+    t.b.add_funding_rule({.id = id, .payer = t.region, .recipient = t.company, .basis = om::funding_basis::matching,
+                          .group = group, .matches = matches});
+  };
+  expect_valid([&](base& t) {
+    t.b.add_funding_rule({.id = "f", .payer = t.kom1, .recipient = t.company, .amount = om::money::from_major(1), .group = "a"});
+    matching(t, "m1", "b", "a");
+    matching(t, "m2", "c", "b");
+    matching(t, "m3", "", "c");
+  });
+  expect_invalid(
+      [&](base& t) {
+        matching(t, "m3", "c", "a");
+        matching(t, "m2", "b", "c");
+        matching(t, "m1", "a", "b");
+      },
+      om::error_code::cycle, "/funding_rules", "matching rules form a cycle through group \"a\"");
+}

@@ -27,3 +27,18 @@ TEST(FundingSection, NineOrganisations) {
   for (const auto& sec : r.sections) found = found || sec.id == "funding";
   EXPECT_TRUE(found);
 }
+
+// Report review R23: BRO's twelve municipalities each pay 10 SEK per inhabitant (study L231-232:
+// "länet betalar 10 kr/per invånare"), so each pays exactly its population share of their total and nobody
+// pays more: the "by" cell is "—", never the first municipality in the table.
+TEST(FundingSection, NobodyIsNamedWhenNobodyPaysMoreThanItsShare) {
+  const std::vector<om::model> models{om::data::load_bundled_model("business-region-orebro")};
+  const auto s = om::funding_section(models);
+  const auto at = s.text.find("\nbusiness-region-orebro", s.text.find("population fair share"));
+  ASSERT_NE(at, std::string::npos) << s.text;
+  const auto row = s.text.substr(at + 1, s.text.find('\n', at + 1) - at - 1);
+  EXPECT_NE(row.find(" 0 "), std::string::npos) << row;  // no payer pays more
+  EXPECT_NE(row.find("—"), std::string::npos) << row;
+  EXPECT_EQ(row.find("Askersund"), std::string::npos) << row;
+  EXPECT_EQ(row.find("askersund"), std::string::npos) << row;
+}

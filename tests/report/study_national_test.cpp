@@ -53,3 +53,23 @@ TEST(StudyNational, ReportListsTheFourAndSaysTheOthersAreNotModelled) {
   EXPECT_NE(s.text.find("up to 29"), std::string::npos);
   EXPECT_EQ(s.content["national"]["counties_not_modelled"].size(), 9u);
 }
+
+// Issue #11 item 9, names in text: the municipalities served by several organisations name those
+// organisations as the study does ("Stockholm Business Alliance"), not by their ids.
+TEST(StudyNational, MunicipalitiesInSeveralOrganisationsAreListedByOrganisationName) {
+  const auto models = om::data::load_benchmark();
+  const auto v = om::national_view(models);
+  const auto s = om::coverage_section(models);
+  const auto at = s.text.find("Municipalities in several organisations:");
+  ASSERT_NE(at, std::string::npos);
+  const auto part = s.text.substr(at);
+  bool named = false;
+  for (const auto& o : v.organisations) {
+    if (o.id != o.name) {
+      EXPECT_EQ(part.find(" " + o.id + "\n"), std::string::npos) << o.id;
+      EXPECT_EQ(part.find(" " + o.id + ","), std::string::npos) << o.id;
+    }
+    named = named || part.find(o.name) != std::string::npos;
+  }
+  EXPECT_TRUE(named) << part;
+}

@@ -139,3 +139,43 @@ TEST(StudyRoutes, ReportNeverLeavesADecisionBareAndNamesWhoSigns) {
   const auto organisations_text = s.text.substr(0, s.text.find("The seven organisation models"));
   EXPECT_EQ(organisations_text.find(" none "), std::string::npos) << organisations_text;
 }
+
+// Issue #11 item 9, "ids appear in JSON, names in text": the path table shows body and signatory
+// names to the reader and ids in its CSV. L122-124 (BRO): "bedrivs verksamheten inom Örebro kommun".
+// L1043-1046 (ESBR): "Vid beslut som behöver fattas på politisk nivå är det regionutvecklingsdirektören
+// som tar frågan vidare" — the study names no committee, so the one the data assumes is marked.
+TEST(StudyRoutes, PathTablesNameBodiesInTextAndMarkAnAssumedDecidingBody) {
+  const auto bro = om::data::load_bundled_model("business-region-orebro");
+  const auto r = route(bro, "bro-team", om::decision_classes::budget);
+  ASSERT_TRUE(r.found());
+  const auto t = om::to_table(bro, r);
+  std::ostringstream text, csv;
+  t.print(text);
+  t.print_csv(csv);
+  const auto& team = bro[bro.body_at("bro-team")];
+  const auto& decider = bro[r.paths[0].decided_by()];
+  EXPECT_NE(text.str().find(team.name + " → "), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find(decider.name), std::string::npos) << text.str();
+  EXPECT_EQ(text.str().find("bro-team"), std::string::npos) << text.str();
+  EXPECT_NE(csv.str().find(om::path_text(bro, r.paths[0].bodies)), std::string::npos) << csv.str();
+  EXPECT_NE(csv.str().find("decider_signs"), std::string::npos) << csv.str();
+  // BRO cannot sign (L269-273); whoever signs for the deciding body's organisation is named, not its id.
+  if (!r.paths[0].signing.can_sign && r.paths[0].signing.signatory.valid()) {
+    const auto& signatory = bro[r.paths[0].signing.signatory];
+    EXPECT_NE(text.str().find("no: " + signatory.name + " signs"), std::string::npos) << text.str();
+    EXPECT_NE(csv.str().find("no: " + signatory.id + " signs"), std::string::npos) << csv.str();
+  }
+
+  const auto esbr = om::data::load_bundled_model("east-sweden-business-region");
+  const auto committee = esbr.body_at("region-ostergotland-regional-development-committee");
+  ASSERT_EQ(esbr[committee].source, om::provenance::assumed);
+  const om::layer_graph g(esbr, om::relation_layer::escalation);
+  bool reached = false;
+  for (const auto& b : esbr.bodies()) {
+    const auto rr = om::decision_paths(g, esbr.body_at(b.id), om::decision_classes::budget);
+    if (!rr.found() || rr.paths[0].decided_by() != committee) continue;
+    reached = true;
+    EXPECT_NE(om::path_assumptions(esbr, rr.paths[0]).find("assumed body"), std::string::npos) << b.id;
+  }
+  EXPECT_TRUE(reached) << "no ESBR body's budget route ends at the assumed committee";
+}

@@ -49,3 +49,24 @@ TEST(StudySigning, EveryTemplateComparisonHasTheColumn) {
     EXPECT_FALSE(cell.text.empty());
   }
 }
+
+// Issue #11 item 9: names in text, ids in CSV and JSON. L122-124 (BRO): "bedrivs verksamheten inom
+// Örebro kommun som har arbetsgivaransvar"; L564-565 (BRV): "med Region Värmland som värdorganisation".
+TEST(StudySigning, OverviewNamesTheHostInTextAndGivesItsIdInCsv) {
+  std::vector<om::model> models;
+  for (auto id : {"business-region-orebro", "business-region-varmland"}) models.push_back(om::data::load_bundled_model(id));
+  const auto t = om::overview_table(models);
+  std::ostringstream text, csv;
+  t.print(text);
+  t.print_csv(csv);
+  EXPECT_NE(text.str().find("Örebro kommun"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("Region Värmland"), std::string::npos) << text.str();
+  EXPECT_EQ(text.str().find(",orebro,"), std::string::npos);
+  const auto& bro = models[0];
+  const auto& brv = models[1];
+  // The CSV cell is the parent's id as the model spells it, whatever it is.
+  EXPECT_NE(csv.str().find("," + bro[bro.organisation_at("orebro")].id + ","), std::string::npos) << csv.str();
+  EXPECT_EQ(csv.str().find(",Örebro kommun,"), std::string::npos) << csv.str();
+  const auto brv_host = brv.data().affiliations.front().parent;
+  EXPECT_NE(csv.str().find("," + brv[brv_host].id + ","), std::string::npos) << csv.str();
+}

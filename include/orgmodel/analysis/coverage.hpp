@@ -23,7 +23,8 @@
 ///
 /// **Decision bodies**: a body with mandates; a body without stated mandates counts unless it is a
 /// reference group, a network or an operative team (a documented default: such bodies advise or
-/// execute, they do not decide), and the result says how many bodies were classed by that default.
+/// execute, they do not decide) or has seats of which none carries a vote (a forum such as an owner
+/// consultation, ägarsamråd), and the result says how many bodies were classed by that default.
 ///
 /// **Delegated representation**: a stakeholder is represented on a body through a chain of
 /// `representation` relations (each for one body, or for all when its body is unset) ending at an
@@ -137,8 +138,11 @@ inline void parse_stakeholders(const model& m, std::string_view spec, coverage_o
 }
 
 /// @brief True when a body decides (see the file comment for the default without mandates).
-inline bool is_decision_body(const body& b) noexcept {
+/// `voteless`: it has seats and none carries a vote — a forum such as an owner consultation
+/// (ägarsamråd), which by default decides nothing whatever its kind.
+inline bool is_decision_body(const body& b, bool voteless = false) noexcept {
   if (!b.mandates.empty()) return true;
+  if (voteless) return false;
   return b.kind != body_kind::reference_group && b.kind != body_kind::network && b.kind != body_kind::operative_team;
 }
 
@@ -278,7 +282,8 @@ class coverage_engine {
       if (gov_stamp_[b] == epoch_) return;
       gov_stamp_[b] = epoch_;
       const auto& bd = m_.bodies()[b];
-      out.push_back({body_index(b), why, is_decision_body(bd), bd.mandates.empty() && is_decision_body(bd)});
+      const bool decides = is_decision_body(bd, ix_.voteless[b] != 0);
+      out.push_back({body_index(b), why, decides, bd.mandates.empty() && decides});
     };
     for (auto b : ix_.bodies_of.row(o.value)) add(b, governance_reason::own);
     if (scope == governance_scope::own) return;
@@ -523,7 +528,7 @@ inline coverage_result coverage(const model& m, const coverage_options& opt = {}
         if (!e.is_governance(b.value) || (st.only.valid() && st.only != b)) continue;
         const auto& bd = m.bodies()[b.value];
         auto& lp = sc.layers[static_cast<std::size_t>(bd.layer)];
-        const bool fresh_decision = want_decision && !sc.delegated_decision && is_decision_body(bd);
+        const bool fresh_decision = want_decision && !sc.delegated_decision && is_decision_body(bd, e.index().voteless[b.value] != 0);
         if (fresh_decision) sc.delegated_decision = true;
         if (lp.direct()) continue;  // present in person on this layer: representation adds nothing
         const bool fresh_layer = !lp.delegated;
@@ -615,7 +620,7 @@ inline coverage_all_result coverage_of_all(const model& m, const coverage_option
           for (auto si : e.index().seats_of.row(st.org))
             if (seats[si].body == st.only && e.is_governance(st.only.value)) {
               const auto& bd = m.bodies()[st.only.value];
-              dl = static_cast<std::uint8_t>(dl | (1u << static_cast<unsigned>(bd.layer)) | (is_decision_body(bd) ? 16u : 0u));
+              dl = static_cast<std::uint8_t>(dl | (1u << static_cast<unsigned>(bd.layer)) | (is_decision_body(bd, e.index().voteless[st.only.value] != 0) ? 16u : 0u));
             }
         });
         dl = static_cast<std::uint8_t>(dl & ~d);

@@ -149,6 +149,12 @@ struct decision_path_result {
 
 namespace detail {
 
+/// @brief @throws lookup_error when `c` is not one of the classes of `m`.
+inline void require_class(const model& m, decision_class c) {
+  if (c >= m.decision_class_names().size())
+    throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
+}
+
 /// @brief The escalation lines of one decision class over a layer graph, as the single-query
 /// search sees them: holders, waits, and the lines carrying the class, read from the model on
 /// demand so that one query costs only what it reaches.
@@ -411,8 +417,7 @@ decision_path_result find_decision_paths(const Net& net, std::uint32_t s, decisi
   const model& m = g.source();
   if (from.value >= m.bodies().size())
     throw lookup_error("no body #" + std::to_string(from.value) + " in model \"" + m.info().id + "\"");
-  if (c >= m.decision_class_names().size())
-    throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
+  detail::require_class(m, c);
   detail::class_network net(g, c, opt.latency.defaults);
   auto r = detail::find_decision_paths(net, from.value, c, opt);
   for (auto& p : r.paths) p.signing = signing_capacity_of(m, m[p.decided_by()].organisation);
@@ -497,6 +502,59 @@ class four_ary_heap {
 
 }  // namespace detail
 
+namespace detail {
+
+/// @brief Multi-source Dijkstra on the reversed lines of a class into `t` (its storage is
+/// reused), on any network offering size(), body(v) (a `latency_network::body_info`-like record
+/// of waits and holder), has_in(v) and for_each_in(w, f(source, line, prep)): the sources are
+/// the mandate holders at their own wait; a line u → w relaxes u with d(w) + preparation +
+/// wait(u). Every weight is ≥ 0 and each body's wait is added once, when the search enters it,
+/// so d(u) is the least expected latency of a path from u.
+/// Lazy 4-ary heap: O((V + E) log V), no allocation per edge; bodies without incoming lines
+/// never enter the heap.
+template <class Net>
+void latency_search(const Net& net, decision_class matter, decision_latency_table& t) {
+  const auto n = net.size();
+  t.matter = matter;
+  t.expected.assign(n, unreachable);
+  t.worst.assign(n, unreachable);
+  t.next_line.assign(n, no_line);
+  t.decided_by.assign(n, body_index{});
+  t.assumed.assign(n, 0);
+  four_ary_heap heap;
+  heap.reserve(n);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (!net.holder(v)) continue;
+    const auto b = net.body(v);
+    t.expected[v] = b.expected;
+    t.worst[v] = b.worst;
+    t.decided_by[v] = body_index(v);
+    t.assumed[v] = b.assumed ? 1 : 0;
+    if (net.has_in(v)) heap.push(t.expected[v], v);
+  }
+  while (!heap.empty()) {
+    const auto [d, v] = heap.pop();
+    if (d > t.expected[v]) continue;
+    net.for_each_in(v, [&](std::uint32_t source, std::uint32_t line, double prep) {
+      const auto u = net.body(source);
+      const double cand = d + prep + u.expected;
+      if (cand < t.expected[source]) {
+        t.expected[source] = cand;
+        t.worst[source] = t.worst[v] + prep + u.worst;
+        t.next_line[source] = line;
+        t.decided_by[source] = t.decided_by[v];
+        t.assumed[source] = (t.assumed[v] || u.assumed) ? 1 : 0;
+        // A body no line leads into (a team, an official where matters start) has nothing to
+        // relax: its value is final once every line out of it has been seen, so it never
+        // needs the heap. Most bodies of a real structure are such leaves.
+        if (net.has_in(source)) heap.push(cand, source);
+      }
+    });
+  }
+}
+
+}  // namespace detail
+
 /// @brief The lines of one decision class prepared for all-bodies searches: the layer graph's
 /// in-edges carrying the class, minus the lines out of mandate holders (a holder decides, never
 /// passes a matter on), copied once into a compact reversed CSR with each body's waits beside
@@ -508,8 +566,7 @@ class latency_network {
   latency_network(const layer_graph& g, decision_class c, const latency_options& opt = {}) : matter_(c) {
     ORGMODEL_ASSERT(g.layer() == relation_layer::escalation);
     const model& m = g.source();
-    if (c >= m.decision_class_names().size())
-      throw lookup_error("no decision class #" + std::to_string(c) + " in model \"" + m.info().id + "\"");
+    detail::require_class(m, c);
     const auto bodies = m.bodies();
     const auto lines = m.escalations();
     info_.resize(bodies.size());
@@ -533,50 +590,18 @@ class latency_network {
   [[nodiscard]] decision_class matter() const noexcept { return matter_; }
   [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(info_.size()); }
 
-  /// @brief Multi-source Dijkstra on the reversed lines into `t` (its storage is reused): the
-  /// sources are the mandate holders at their own wait; a line u → w relaxes u with
-  /// d(w) + preparation + wait(u). Every weight is ≥ 0 and each body's wait is added once, when
-  /// the search enters it, so d(u) is the least expected latency of a path from u.
-  /// Lazy 4-ary heap: O((V + E) log V), no allocation per edge; bodies without incoming lines
-  /// never enter the heap.
-  void search(decision_latency_table& t) const {
-    const auto n = size();
-    t.matter = matter_;
-    t.expected.assign(n, detail::unreachable);
-    t.worst.assign(n, detail::unreachable);
-    t.next_line.assign(n, no_line);
-    t.decided_by.assign(n, body_index{});
-    t.assumed.assign(n, 0);
-    detail::four_ary_heap heap;
-    heap.reserve(n);
-    for (std::uint32_t v = 0; v < n; ++v) {
-      if (!info_[v].holder) continue;
-      t.expected[v] = info_[v].expected;
-      t.worst[v] = info_[v].worst;
-      t.decided_by[v] = body_index(v);
-      t.assumed[v] = info_[v].assumed ? 1 : 0;
-      if (start_[v] != start_[v + 1]) heap.push(t.expected[v], v);
-    }
-    while (!heap.empty()) {
-      const auto [d, v] = heap.pop();
-      if (d > t.expected[v]) continue;
-      for (auto k = start_[v]; k < start_[v + 1]; ++k) {
-        const auto& e = in_[k];
-        const auto& u = info_[e.source];
-        const double cand = d + e.prep + u.expected;
-        if (cand < t.expected[e.source]) {
-          t.expected[e.source] = cand;
-          t.worst[e.source] = t.worst[v] + e.prep + u.worst;
-          t.next_line[e.source] = e.line;
-          t.decided_by[e.source] = t.decided_by[v];
-          t.assumed[e.source] = (t.assumed[v] || u.assumed) ? 1 : 0;
-          // A body no line leads into (a team, an official where matters start) has nothing to
-          // relax: its value is final once every line out of it has been seen, so it never
-          // needs the heap. Most bodies of a real structure are such leaves.
-          if (start_[e.source] != start_[e.source + 1]) heap.push(cand, e.source);
-        }
-      }
-    }
+  /// @brief Multi-source Dijkstra on the reversed lines into `t` (its storage is reused); see
+  /// `detail::latency_search`.
+  void search(decision_latency_table& t) const { detail::latency_search(*this, matter_, t); }
+
+  /// @brief Whether `v` holds the mandate.
+  [[nodiscard]] bool holder(std::uint32_t v) const noexcept { return info_[v].holder; }
+  /// @brief Whether any line the search follows leads into `v`.
+  [[nodiscard]] bool has_in(std::uint32_t v) const noexcept { return start_[v] != start_[v + 1]; }
+  /// @brief f(source, line, preparation) for each line the search follows into `w`.
+  template <class F>
+  void for_each_in(std::uint32_t w, F&& f) const {
+    for (auto k = start_[w]; k < start_[w + 1]; ++k) f(in_[k].source, in_[k].line, in_[k].prep);
   }
 
   /// @brief A body's waits and whether it holds the mandate.
@@ -610,12 +635,69 @@ class latency_network {
   return t;
 }
 
-/// @brief Latency to a decision of class `c` for every body of the model, in O((V + E) log V).
+namespace detail {
+
+/// @brief The lines of one class as `latency_search` sees them, read from the layer graph and the
+/// model as the search reaches them instead of copied into a `latency_network` first: a single
+/// all-bodies query then touches no memory but its result's (at 10^6 bodies the copy is ≈ 47 MB,
+/// and first-touching fresh pages cost more than the search). Same lines in the same order as
+/// the network, so the same heap pushes and the same results, ties included.
+class lazy_latency_lines {
+ public:
+  lazy_latency_lines(const layer_graph& g, decision_class c, const cadence_defaults& defaults)
+      : g_(&g.graph()), bodies_(g.source().bodies()), lines_(g.source().escalations()), matter_(c), defaults_(defaults),
+        flags_(bodies_.size(), 0) {
+    for (std::size_t v = 0; v < bodies_.size(); ++v)
+      if (bodies_[v].mandates.contains(c)) flags_[v] = holder_bit;
+    for (std::uint32_t w = 0; w < flags_.size(); ++w)
+      each_in(w, [&](std::uint32_t, std::uint32_t, double) { flags_[w] |= has_in_bit; return false; });
+  }
+  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(bodies_.size()); }
+  [[nodiscard]] bool holder(std::uint32_t v) const noexcept { return (flags_[v] & holder_bit) != 0; }
+  [[nodiscard]] latency_network::body_info body(std::uint32_t v) const noexcept {
+    const auto w = wait_at(bodies_[v], defaults_);
+    return {w.expected, w.worst, holder(v), w.assumed};
+  }
+  [[nodiscard]] bool has_in(std::uint32_t w) const noexcept { return (flags_[w] & has_in_bit) != 0; }
+  template <class F>
+  void for_each_in(std::uint32_t w, F&& f) const {
+    each_in(w, [&](std::uint32_t u, std::uint32_t r, double prep) { f(u, r, prep); return true; });
+  }
+
+ private:
+  // f(source, line, prep) → continue?, over the in-edges carrying the class from non-holders.
+  template <class F>
+  void each_in(std::uint32_t w, F&& f) const {
+    for (auto [it, end] = boost::in_edges(w, *g_); it != end; ++it) {
+      const auto r = (*g_)[*it].relation;
+      const auto u = static_cast<std::uint32_t>(boost::source(*it, *g_));
+      if (!lines_[r].classes.contains(matter_) || holder(u)) continue;
+      if (!f(u, r, lines_[r].preparation_days)) return;
+    }
+  }
+  const layer_csr* g_;
+  std::span<const orgmodel::body> bodies_;
+  std::span<const escalation> lines_;
+  decision_class matter_;
+  cadence_defaults defaults_;
+  static constexpr std::uint8_t holder_bit = 1, has_in_bit = 2;
+  std::vector<std::uint8_t> flags_;  // one byte a body: 1 MB at 10^6, against 47 for the network
+};
+
+}  // namespace detail
+
+/// @brief Latency to a decision of class `c` for every body of the model, in O((V + E) log V):
+/// the search of `latency_network::search` on the lines read in place (no network is built).
 /// @param g the escalation layer of the model
 /// @throws lookup_error when `c` is not one of the model's classes
 [[nodiscard]] inline decision_latency_table decision_latency_all(const layer_graph& g, decision_class c,
                                                                  const latency_options& opt = {}) {
-  return decision_latency_all(latency_network(g, c, opt));
+  ORGMODEL_ASSERT(g.layer() == relation_layer::escalation);
+  const model& m = g.source();
+  detail::require_class(m, c);
+  decision_latency_table t;
+  detail::latency_search(detail::lazy_latency_lines(g, c, opt.defaults), c, t);
+  return t;
 }
 
 /// @brief The body a matter is raised at when none is named: the first operative team, else the

@@ -18,9 +18,13 @@
 
 #include <algorithm>
 #include <array>
+#include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -100,48 +104,6 @@ struct money_sum {
   [[nodiscard]] bool exact() const noexcept { return unknown == 0; }
 };
 
-/// @brief Every flow of one year, in the order of the model's rules.
-struct funding_evaluation {
-  int year = 0;
-  share_of_total_mode share_mode = share_of_total_mode::per_year;
-  std::vector<funding_flow> flows;                    ///< rules in force that year, in rule order
-  std::vector<co_funding_requirement> requirements;  ///< co-funding minimums in force that year
-
-  /// @brief What `o` receives this year.
-  [[nodiscard]] money_sum income(organisation_index o) const {
-    money_sum s;
-    for (const auto& f : flows)
-      if (f.recipient == o) add(s, f);
-    return s;
-  }
-  /// @brief What `o` pays this year.
-  [[nodiscard]] money_sum paid(organisation_index o) const {
-    money_sum s;
-    for (const auto& f : flows)
-      if (f.payer == o) add(s, f);
-    return s;
-  }
-  /// @brief What `payer` pays `recipient` this year.
-  [[nodiscard]] money_sum paid(organisation_index payer, organisation_index recipient) const {
-    money_sum s;
-    for (const auto& f : flows)
-      if (f.payer == payer && f.recipient == recipient) add(s, f);
-    return s;
-  }
-  /// @brief Every flow of the year.
-  [[nodiscard]] money_sum total() const {
-    money_sum s;
-    for (const auto& f : flows) add(s, f);
-    return s;
-  }
-
- private:
-  static void add(money_sum& s, const funding_flow& f) {
-    if (f.amount) s.known += *f.amount;
-    else ++s.unknown;
-  }
-};
-
 /// @brief Whether a rule is in force in `year` under `mode` (a share of a total only inside its period).
 inline bool rule_in_force(const funding_rule& r, int year, share_of_total_mode mode = share_of_total_mode::per_year) {
   if (r.year_from && year < *r.year_from) return false;
@@ -161,6 +123,186 @@ inline money year_part(money total, int n, int k) {
   return money::from_minor(base + (k < extra ? 1 : 0));
 }
 
+struct funding_evaluation;
+namespace detail {
+inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, std::span<const organisation> orgs,
+                                         int year, const funding_options& opt,
+                                         const std::vector<char>* zero_rate = nullptr);
+}  // namespace detail
+
+/// @brief The flows of one evaluation, stored compactly: 48 bytes a flow (indices, integer öre,
+/// one flag word) instead of the 160 of a `funding_flow`, because at 10^6 rules writing the wide
+/// records cost more than evaluating them. Reading gives a `funding_flow` by value, so
+/// `for (const auto& f : ev.flows)`, `ev.flows[i]`, `front()` and `back()` read as before; the
+/// per-field accessors (`payer(i)`, `amount(i)` …) skip building the whole flow.
+class funding_flows {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = funding_flow;
+    using difference_type = std::ptrdiff_t;
+    using reference = funding_flow;
+    struct pointer {
+      funding_flow f;
+      const funding_flow* operator->() const noexcept { return &f; }
+    };
+    iterator() = default;
+    iterator(const funding_flows* c, std::size_t i) noexcept : c_(c), i_(i) {}
+    funding_flow operator*() const { return (*c_)[i_]; }
+    pointer operator->() const { return {(*c_)[i_]}; }
+    funding_flow operator[](difference_type k) const { return (*c_)[i_ + static_cast<std::size_t>(k)]; }
+    iterator& operator++() noexcept { return ++i_, *this; }
+    iterator operator++(int) noexcept { auto t = *this; ++i_; return t; }
+    iterator& operator--() noexcept { return --i_, *this; }
+    iterator operator--(int) noexcept { auto t = *this; --i_; return t; }
+    iterator& operator+=(difference_type k) noexcept { return i_ += static_cast<std::size_t>(k), *this; }
+    iterator& operator-=(difference_type k) noexcept { return i_ -= static_cast<std::size_t>(k), *this; }
+    friend iterator operator+(iterator a, difference_type k) noexcept { return a += k; }
+    friend iterator operator+(difference_type k, iterator a) noexcept { return a += k; }
+    friend iterator operator-(iterator a, difference_type k) noexcept { return a -= k; }
+    friend difference_type operator-(const iterator& a, const iterator& b) noexcept {
+      return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+    }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.i_ == b.i_; }
+    friend auto operator<=>(const iterator& a, const iterator& b) noexcept { return a.i_ <=> b.i_; }
+
+   private:
+    const funding_flows* c_ = nullptr;
+    std::size_t i_ = 0;
+  };
+
+  [[nodiscard]] std::size_t size() const noexcept { return rec_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return rec_.empty(); }
+  [[nodiscard]] iterator begin() const noexcept { return {this, 0}; }
+  [[nodiscard]] iterator end() const noexcept { return {this, rec_.size()}; }
+  [[nodiscard]] funding_flow front() const { return (*this)[0]; }
+  [[nodiscard]] funding_flow back() const { return (*this)[rec_.size() - 1]; }
+  /// @brief Flow `i` with every input (bounds-checked: std::out_of_range past the end).
+  [[nodiscard]] funding_flow at(std::size_t i) const {
+    if (i >= rec_.size()) throw std::out_of_range("funding flow index out of range");
+    return (*this)[i];
+  }
+  /// @brief Flow `i` with every input. Precondition: i < size().
+  [[nodiscard]] funding_flow operator[](std::size_t i) const {
+    const record& r = rec_[i];
+    funding_flow f;
+    f.rule = funding_rule_index(r.rule);
+    f.payer = organisation_index(r.payer);
+    f.recipient = organisation_index(r.recipient);
+    f.year = year_;
+    f.basis = r.basis;
+    f.source = r.source;
+    f.unknown_population = (r.flags & unknown_population_bit) != 0;
+    f.unknown_matched = (r.flags & unknown_matched_bit) != 0;
+    f.capped = (r.flags & capped_bit) != 0;
+    f.floored = (r.flags & floored_bit) != 0;
+    f.period_start_assumed = (r.flags & period_start_assumed_bit) != 0;
+    f.amount = amount(i);
+    f.uncapped = f.amount;
+    if (f.capped || f.floored) f.uncapped = money::from_minor(side_value(uncapped_, i));
+    if (r.flags & odd_ratio_bit) f.ratio = side_value(ratios_, i);
+    switch (r.basis) {
+      case funding_basis::fixed: break;
+      case funding_basis::per_inhabitant:
+        f.rate = money::from_minor(r.b);
+        if (r.flags & has_a_bit) f.population = r.a;
+        if (r.flags & has_c_bit) f.population_year = r.c;
+        break;
+      case funding_basis::matching:
+        if (r.flags & has_a_bit) f.matched_sum = money::from_minor(r.a);
+        f.matched_rules = static_cast<std::uint32_t>(r.c);
+        break;
+      case funding_basis::share_of_total:
+        f.period_total = money::from_minor(r.a);
+        f.period_years = static_cast<int>(r.b);
+        f.period_index = r.c;
+        break;
+    }
+    return f;
+  }
+  [[nodiscard]] funding_rule_index rule(std::size_t i) const noexcept { return funding_rule_index(rec_[i].rule); }
+  [[nodiscard]] organisation_index payer(std::size_t i) const noexcept { return organisation_index(rec_[i].payer); }
+  [[nodiscard]] organisation_index recipient(std::size_t i) const noexcept { return organisation_index(rec_[i].recipient); }
+  /// @brief Flow `i`'s amount; nothing when unknown.
+  [[nodiscard]] std::optional<money> amount(std::size_t i) const noexcept {
+    const record& r = rec_[i];
+    if (r.flags & known_bit) return money::from_minor(r.amount);
+    return std::nullopt;
+  }
+
+ private:
+  friend funding_evaluation detail::evaluate_rules(std::span<const funding_rule>, std::span<const organisation>, int,
+                                                   const funding_options&, const std::vector<char>*);
+  // a, b, c by basis — per_inhabitant: population, rate, population year; matching: matched sum,
+  // –, matched rules; share_of_total: period total, period years, period index.
+  struct record {
+    std::uint32_t rule, payer, recipient;
+    std::int32_t c = 0;
+    std::int64_t amount = 0, a = 0, b = 0;
+    funding_basis basis = funding_basis::fixed;
+    provenance source = provenance::stated;
+    std::uint16_t flags = 0;
+  };
+  static_assert(sizeof(record) <= 48);
+  static constexpr std::uint16_t known_bit = 1, unknown_population_bit = 2, unknown_matched_bit = 4, capped_bit = 8,
+                                 floored_bit = 16, period_start_assumed_bit = 32, has_a_bit = 64, has_c_bit = 128,
+                                 odd_ratio_bit = 256;
+  // Rare values kept beside the records, sorted by flow: the figure before a cap or floor, and
+  // a ratio other than one.
+  template <class T>
+  static T side_value(const std::vector<std::pair<std::uint32_t, T>>& side, std::size_t i) {
+    const auto it = std::lower_bound(side.begin(), side.end(), i, [](const auto& e, std::size_t k) { return e.first < k; });
+    return it->second;
+  }
+  int year_ = 0;
+  std::vector<record> rec_;
+  std::vector<std::pair<std::uint32_t, std::int64_t>> uncapped_;
+  std::vector<std::pair<std::uint32_t, share>> ratios_;
+};
+
+/// @brief Every flow of one year, in the order of the model's rules.
+struct funding_evaluation {
+  int year = 0;
+  share_of_total_mode share_mode = share_of_total_mode::per_year;
+  funding_flows flows;                                ///< rules in force that year, in rule order
+  std::vector<co_funding_requirement> requirements;  ///< co-funding minimums in force that year
+
+  /// @brief What `o` receives this year.
+  [[nodiscard]] money_sum income(organisation_index o) const {
+    money_sum s;
+    for (std::size_t i = 0; i < flows.size(); ++i)
+      if (flows.recipient(i) == o) add(s, i);
+    return s;
+  }
+  /// @brief What `o` pays this year.
+  [[nodiscard]] money_sum paid(organisation_index o) const {
+    money_sum s;
+    for (std::size_t i = 0; i < flows.size(); ++i)
+      if (flows.payer(i) == o) add(s, i);
+    return s;
+  }
+  /// @brief What `payer` pays `recipient` this year.
+  [[nodiscard]] money_sum paid(organisation_index payer, organisation_index recipient) const {
+    money_sum s;
+    for (std::size_t i = 0; i < flows.size(); ++i)
+      if (flows.payer(i) == payer && flows.recipient(i) == recipient) add(s, i);
+    return s;
+  }
+  /// @brief Every flow of the year.
+  [[nodiscard]] money_sum total() const {
+    money_sum s;
+    for (std::size_t i = 0; i < flows.size(); ++i) add(s, i);
+    return s;
+  }
+
+ private:
+  void add(money_sum& s, std::size_t i) const {
+    if (const auto a = flows.amount(i)) s.known += *a;
+    else ++s.unknown;
+  }
+};
+
 namespace detail {
 
 /// @brief The evaluation itself, on raw spans so that analyses can re-evaluate with changed rates
@@ -168,157 +310,172 @@ namespace detail {
 /// rules whose rate is taken as zero, which is how the budget check separates the part of an
 /// income that scales with the rate.
 inline funding_evaluation evaluate_rules(std::span<const funding_rule> rules, std::span<const organisation> orgs,
-                                         int year, const funding_options& opt,
-                                         const std::vector<char>* zero_rate = nullptr) {
+                                         int year, const funding_options& opt, const std::vector<char>* zero_rate) {
+  using rec = funding_flows::record;
   funding_evaluation ev;
   ev.year = year;
   ev.share_mode = opt.share_mode;
+  auto& out = ev.flows;
+  out.year_ = year;
   const std::size_t n = rules.size();
   constexpr std::uint32_t none = 0xffffffffu;
+  // Scratch is kept to O(in-force rules of a group + matching rules): at 10^6 rules every
+  // fresh rule-sized array costs a few milliseconds of page faults alone.
   // One pass over the rules (they are large: every extra pass costs more than the arithmetic)
-  // for what is in force and the groups: a dense id per group name. Rules of one group are
-  // usually adjacent, so the previous rule's group is tried before the hash map.
-  constexpr std::uint32_t in_force_mark = 0;
-  std::vector<std::uint32_t> slot(n, none);  // rule → index into ev.flows, when in force
+  // for what is in force and the groups: a dense id per group name, and how many rules in
+  // force each group has. Rules of one group are usually adjacent, so the previous rule's group
+  // is tried before the hash map.
   std::size_t in_force = 0;
   std::unordered_map<std::string_view, std::uint32_t> group_id;
-  std::vector<std::uint32_t> rule_group(n, none);
+  std::vector<std::uint32_t> goff{0};  // counts, then CSR offsets of each group's flows
   std::string_view last_group;
   std::uint32_t last_id = none;
   auto id_of = [&](std::string_view name) {
-    if (last_id == none || name != last_group)
-      last_group = name, last_id = group_id.try_emplace(name, static_cast<std::uint32_t>(group_id.size())).first->second;
+    if (last_id == none || name != last_group) {
+      last_group = name;
+      const auto [it, fresh] = group_id.try_emplace(name, static_cast<std::uint32_t>(group_id.size()));
+      if (fresh) goff.push_back(0);
+      last_id = it->second;
+    }
     return last_id;
   };
   for (std::size_t i = 0; i < n; ++i) {
-    if (rule_in_force(rules[i], year, opt.share_mode)) ++in_force, slot[i] = in_force_mark;
-    if (!rules[i].group.empty()) rule_group[i] = id_of(rules[i].group);
+    const bool on = rule_in_force(rules[i], year, opt.share_mode);
+    in_force += on ? 1 : 0;
+    if (!rules[i].group.empty()) {
+      const auto gi = id_of(rules[i].group);
+      if (on) ++goff[gi + 1];
+    }
   }
-  ev.flows.reserve(in_force);
-
-  // The rules of each group (CSR), and for each matching rule its matched group. Matching rules
-  // are then evaluated in dependency order (Kahn).
   const std::size_t g = group_id.size();
-  std::vector<std::uint32_t> goff(g + 1, 0);
-  for (std::size_t i = 0; i < n; ++i)
-    if (rule_group[i] != none) ++goff[rule_group[i] + 1];
   for (std::size_t k = 0; k < g; ++k) goff[k + 1] += goff[k];
-  std::vector<std::uint32_t> gmem(goff[g]);
-  {
-    std::vector<std::uint32_t> pos(goff.begin(), goff.end() - 1);
-    for (std::size_t i = 0; i < n; ++i)
-      if (rule_group[i] != none) gmem[pos[rule_group[i]]++] = static_cast<std::uint32_t>(i);
-  }
+  std::vector<std::uint32_t> gmem(goff[g]);  // the flows of each group, in rule order
+  auto gpos = goff;
+  last_id = none;
+  out.rec_.reserve(in_force);
 
-  auto apply_bounds = [&](funding_flow& f, const funding_rule& r, int years) {
-    f.uncapped = f.amount;
-    if (!f.amount) return;
+  auto apply_bounds = [&](rec& f, const funding_rule& r, int years) {
+    if (!(f.flags & funding_flows::known_bit)) return;
+    const auto i = static_cast<std::uint32_t>(&f - out.rec_.data());
+    const std::int64_t before = f.amount;
     if (r.cap) {
       money c = *r.cap * years;
-      if (c < *f.amount) f.amount = c, f.capped = true;
+      if (c.minor() < f.amount) f.amount = c.minor(), f.flags |= funding_flows::capped_bit;
     }
     if (r.floor) {
       money fl = *r.floor * years;
-      if (*f.amount < fl) f.amount = fl, f.floored = true;
+      if (f.amount < fl.minor()) f.amount = fl.minor(), f.flags |= funding_flows::floored_bit;
     }
+    if (f.flags & (funding_flows::capped_bit | funding_flows::floored_bit)) out.uncapped_.emplace_back(i, before);
   };
 
-  // First pass: every rule in force gets a slot in rule order; non-matching rules are computed.
-  std::vector<std::uint32_t> matching;  // matching rules in force, in rule order
+  // First pass: every rule in force gets a flow in rule order; non-matching rules are computed.
+  struct pending {
+    std::uint32_t rule, flow, matched, own_group, waiting;
+  };
+  std::vector<pending> matching;  // matching rules in force, in rule order
   for (std::size_t i = 0; i < n; ++i) {
     const funding_rule& r = rules[i];
-    if (slot[i] == none) continue;
-    slot[i] = static_cast<std::uint32_t>(ev.flows.size());
-    funding_flow& f = ev.flows.emplace_back();
-    f.rule = funding_rule_index(static_cast<std::uint32_t>(i));
-    f.payer = r.payer;
-    f.recipient = r.recipient;
-    f.year = year;
+    if (!rule_in_force(r, year, opt.share_mode)) continue;
+    const auto fi = static_cast<std::uint32_t>(out.rec_.size());
+    const std::uint32_t own_group = r.group.empty() ? none : id_of(r.group);
+    if (own_group != none) gmem[gpos[own_group]++] = fi;
+    rec& f = out.rec_.emplace_back();
+    f.rule = static_cast<std::uint32_t>(i);
+    f.payer = r.payer.value;
+    f.recipient = r.recipient.value;
     f.basis = r.basis;
     f.source = r.source;
-    f.ratio = r.ratio;
+    if (!(r.ratio == share::one())) f.flags |= funding_flows::odd_ratio_bit, out.ratios_.emplace_back(fi, r.ratio);
     if (r.co_funding_min)
-      ev.requirements.push_back({f.rule, r.payer, r.recipient, year, *r.co_funding_min});
+      ev.requirements.push_back({funding_rule_index(f.rule), r.payer, r.recipient, year, *r.co_funding_min});
     int bound_years = 1;
     switch (r.basis) {
-      case funding_basis::fixed: f.amount = r.amount; break;
+      case funding_basis::fixed: f.amount = r.amount.minor(), f.flags |= funding_flows::known_bit; break;
       case funding_basis::per_inhabitant: {
         const organisation& p = orgs[r.payer.value];
-        f.rate = (zero_rate && (*zero_rate)[i] != 0) ? money{} : r.rate;
-        f.population = p.population;
-        f.population_year = p.population_year;
-        if (!p.population) f.unknown_population = true;
-        else f.amount = money::from_minor(checked_mul(f.rate.minor(), *p.population, "rate × population"));
+        f.b = (zero_rate && (*zero_rate)[i] != 0) ? 0 : r.rate.minor();
+        if (p.population_year) f.c = *p.population_year, f.flags |= funding_flows::has_c_bit;
+        if (!p.population) {
+          f.flags |= funding_flows::unknown_population_bit;
+        } else {
+          f.a = *p.population;
+          f.flags |= funding_flows::has_a_bit | funding_flows::known_bit;
+          f.amount = checked_mul(f.b, *p.population, "rate × population");
+        }
         break;
       }
       case funding_basis::share_of_total: {
         const money t = money::from_minor(mul_div_round(r.amount.minor(), r.ratio.numerator(), r.ratio.denominator()));
-        f.period_total = t;
-        f.period_years = r.period_years;
-        if (!r.year_from) f.period_start_assumed = r.period_years > 1;
-        f.period_index = r.year_from ? year - *r.year_from : 0;
+        f.a = t.minor();
+        f.b = r.period_years;
+        if (!r.year_from && r.period_years > 1) f.flags |= funding_flows::period_start_assumed_bit;
+        f.c = r.year_from ? year - *r.year_from : 0;
+        f.flags |= funding_flows::known_bit;
         if (opt.share_mode == share_of_total_mode::whole_period) {
-          f.amount = t;
+          f.amount = t.minor();
           bound_years = r.period_years;
         } else {
-          f.amount = year_part(t, r.period_years, f.period_index);
+          f.amount = year_part(t, r.period_years, f.c).minor();
         }
         break;
       }
-      case funding_basis::matching: matching.push_back(static_cast<std::uint32_t>(i)); continue;  // second pass
+      case funding_basis::matching:
+        matching.push_back({static_cast<std::uint32_t>(i), fi, none, own_group, 0});
+        continue;  // second pass
     }
     apply_bounds(f, r, bound_years);
   }
 
-  // Second pass: matching rules in dependency order. A matching rule waits for every rule of
-  // the group it matches; validation has rejected cycles, so Kahn's algorithm reaches them all.
-  std::vector<std::uint32_t> waiting(n, 0);
-  std::vector<std::uint32_t> matched(n, none);  // matching rule → the group it matches (none: no such group)
-  std::vector<std::uint32_t> ready;
-  std::vector<std::vector<std::uint32_t>> dependents;  // per group: matching rules that match it
-  dependents.resize(g);
-  for (const std::uint32_t i : matching) {
-    auto it = group_id.find(rules[i].matches);
+  // Second pass: matching rules in dependency order. A matching rule waits for every matching
+  // rule of the group it matches; validation has rejected cycles, so Kahn's algorithm reaches
+  // them all.
+  std::vector<std::uint32_t> ready;  // positions in `matching`
+  std::vector<std::vector<std::uint32_t>> dependents(g);  // per group: matching rules that match it
+  for (std::uint32_t k = 0; k < matching.size(); ++k) {
+    auto& p = matching[k];
+    auto it = group_id.find(rules[p.rule].matches);
     if (it == group_id.end()) {  // nothing in the group at all: matched sum 0
-      ready.push_back(i);
+      ready.push_back(k);
       continue;
     }
-    matched[i] = it->second;
-    dependents[it->second].push_back(i);
-    for (std::uint32_t k = goff[it->second]; k < goff[it->second + 1]; ++k)
-      if (rules[gmem[k]].basis == funding_basis::matching && slot[gmem[k]] != none) ++waiting[i];
-    if (waiting[i] == 0) ready.push_back(i);
+    p.matched = it->second;
+    dependents[it->second].push_back(k);
+    for (std::uint32_t q = goff[p.matched]; q < goff[p.matched + 1]; ++q)
+      if (out.rec_[gmem[q]].basis == funding_basis::matching) ++p.waiting;
+    if (p.waiting == 0) ready.push_back(k);
   }
   std::size_t done = 0;
   while (done < ready.size()) {
-    const std::uint32_t i = ready[done++];
-    const funding_rule& r = rules[i];
-    funding_flow& f = ev.flows[slot[i]];
+    const pending& p = matching[ready[done++]];
+    const funding_rule& r = rules[p.rule];
+    rec& f = out.rec_[p.flow];
     money sum;
     bool unknown = false;
     std::uint32_t count = 0;
-    if (const auto mg = matched[i]; mg != none) {
-      for (std::uint32_t k = goff[mg]; k < goff[mg + 1]; ++k) {
-        const std::uint32_t j = gmem[k];
-        if (slot[j] == none) continue;
+    if (p.matched != none) {
+      for (std::uint32_t q = goff[p.matched]; q < goff[p.matched + 1]; ++q) {
         ++count;
-        const funding_flow& m = ev.flows[slot[j]];
-        if (m.amount) sum += *m.amount;
+        const rec& m = out.rec_[gmem[q]];
+        if (m.flags & funding_flows::known_bit) sum += money::from_minor(m.amount);
         else unknown = true;
       }
     }
-    f.matched_rules = count;
+    f.c = static_cast<std::int32_t>(count);
     if (unknown) {
-      f.unknown_matched = true;
+      f.flags |= funding_flows::unknown_matched_bit;
     } else {
-      f.matched_sum = sum;
-      f.amount = money::from_minor(mul_div_round(sum.minor(), r.ratio.numerator(), r.ratio.denominator()));
+      f.a = sum.minor();
+      f.amount = mul_div_round(sum.minor(), r.ratio.numerator(), r.ratio.denominator());
+      f.flags |= funding_flows::has_a_bit | funding_flows::known_bit;
     }
     apply_bounds(f, r, 1);
-    if (rule_group[i] != none)
-      for (std::uint32_t d : dependents[rule_group[i]])
-        if (--waiting[d] == 0) ready.push_back(d);
+    if (p.own_group != none)
+      for (std::uint32_t d : dependents[p.own_group])
+        if (--matching[d].waiting == 0) ready.push_back(d);
   }
+  // Matching flows were bounded out of rule order.
+  std::sort(out.uncapped_.begin(), out.uncapped_.end());
   return ev;
 }
 

@@ -13,14 +13,16 @@
 ///
 /// Exact methods (q the quota, D the number of distinct weights)
 /// - Banzhaf and Coleman: one generating-function pass c[w] += c[w − w_j] over all players for the
-///   coalitions below q (O(n·q) limb operations, ⌈(n+1)/64⌉ limbs), prefix sums, then per distinct
+///   coalitions below q (O(n²·q/96) word additions: radix-2^48 digit planes, carries every 15
+///   players, `detail::losing_prefix_sums`), prefix sums, then per distinct
 ///   weight v the swings Σ_{m<q} (−1)^⌊(q−1−m)/v⌋ c[m] in O(q/v) (removing a player divides the
 ///   generating function by 1 + x^v, whose alternating series folds the window q−v ≤ m < q onto
 ///   every m < q once). Coleman: winning coalitions / 2^n (to act), swings / winning (to prevent),
 ///   swings / losing (to initiate).
-/// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations); the removal of
-///   a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤ `exact_budget`,
-///   else sampled.
+/// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations, lightest
+///   player first: only the band of weights a row can have and the limbs its counts can reach); the
+///   removal of a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤
+///   `exact_budget`, else sampled.
 /// - Public Good Index and Deegan–Packel: minimal winning coalitions by DP (`detail::mwc_counts`):
 ///   heaviest first, a coalition is minimal winning iff it wins and loses without its lightest
 ///   member; forward counts of the heavier part, backward counts of completions, modulo 62-bit
@@ -296,6 +298,14 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
       const std::size_t w = weight_at(j - 1);
       rows[j] = std::min(j, w ? (q - 1) / w : j) + 1;
     }
+  // pre[j]: weight of the players before position j (H_j vanishes above it); low[j]: R_j vanishes
+  // below q − (weight of the players from j on), as no completion reaches the quota from there
+  std::vector<std::size_t> pre(n + 1, 0), low(n + 1, q);
+  for (std::size_t j = 0; j < n; ++j) pre[j + 1] = std::min(q, pre[j] + weight_at(j));
+  for (std::size_t j = n, rest = 0; j-- > 0;) {
+    rest = std::min(q, rest + weight_at(j));
+    low[j] = q - rest;
+  }
   // checkpoints every B classes; the forward tables of one block of classes at a time
   // (without sizes the tables are small: one block, every class start kept)
   const auto B = sizes ? static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(D)))) : D;
@@ -307,15 +317,22 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
   const auto forward = [&](std::size_t j, std::uint64_t p) {  // add the player at position j to H
     const std::size_t w = weight_at(j);
     if (w >= q) return;
-    if (!sizes) {
-      for (std::size_t m = q; m-- > w;) H[m] = addmod(H[m], H[m - w], p);
+    const std::size_t top = std::min(q, pre[j] + w + 1);  // H_{j+1} vanishes from there on
+    if (!sizes && w == 0) {
+      for (std::size_t m = 0; m < top; ++m) H[m] = addmod(H[m], H[m], p);
       return;
     }
-    for (std::size_t k = std::min(rows[j], n); k-- > 0;) {
-      std::uint64_t* to = H.data() + (k + 1) * q;
-      const std::uint64_t* from = H.data() + k * q;
-      for (std::size_t m = q; m-- > w;) to[m] = addmod(to[m], from[m - w], p);
+    if (top <= w) return;
+    if (!sizes) {  // downward in blocks of w whose sources, below the block, are still unchanged
+      for (std::size_t hi = top; hi > w;) {
+        const std::size_t lo = std::max(hi - w, w);
+        addmod_words(H.data() + lo, H.data() + lo - w, hi - lo, p);
+        hi = lo;
+      }
+      return;
     }
+    for (std::size_t k = std::min(rows[j], n); k-- > 0;)  // row k + 1 from row k, before row k changes
+      addmod_words(H.data() + (k + 1) * q + w, H.data() + k * q, top - w, p);
   };
   for (std::size_t pi = 0; pi < primes.size(); ++pi) {
     const std::uint64_t p = primes[pi];
@@ -337,20 +354,27 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
       std::copy(checkpoint[b].begin(), checkpoint[b].end(), H.begin());
       for (std::size_t j = j0; j < j1; ++j) {
         const std::size_t c = wo.class_of[j];
-        if (wo.first[c] == j) snap[c - c0].assign(H.begin(), H.begin() + static_cast<std::ptrdiff_t>(rows[j] * q));
+        if (wo.first[c] == j) {  // only where R_{j+1} can complete: m ≥ low[j]
+          const std::size_t width = q - low[j];
+          snap[c - c0].resize(rows[j] * width);
+          for (std::size_t k = 0; k < rows[j]; ++k)
+            std::copy(H.begin() + static_cast<std::ptrdiff_t>(k * q + low[j]), H.begin() + static_cast<std::ptrdiff_t>((k + 1) * q),
+                      snap[c - c0].begin() + static_cast<std::ptrdiff_t>(k * width));
+        }
         forward(j, p);
       }
       for (std::size_t j = j1; j-- > j0;) {
         const std::size_t c = wo.class_of[j];
         const std::size_t w = weight_at(j);
         if (wo.first[c] == j) {
-          const std::uint64_t* h = snap[c - c0].data();
+          const std::uint64_t* h = snap[c - c0].data();  // h[k·width + m − low[j]]
+          const std::size_t width = q - low[j];
           std::uint64_t acc = 0;
           for (std::size_t k = 0; k < rows[j]; ++k) {
             uint128 sum = 0;
             unsigned pending = 0;
-            for (std::size_t m = 0; m < q; ++m) {
-              const std::uint64_t hv = h[k * q + m];
+            for (std::size_t m = low[j]; m < q; ++m) {
+              const std::uint64_t hv = h[k * width + m - low[j]];
               if (!hv) continue;
               const std::uint64_t rv = m + w >= q ? inv[k + 1] : R[(sizes ? k + 1 : 0) * q + m + w];
               sum += static_cast<uint128>(hv) * rv;
@@ -362,10 +386,20 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
         }
         for (std::size_t k = 0; k < std::min(rows[j], n); ++k) {
           std::uint64_t* row = R.data() + k * q;
-          const std::uint64_t* next = R.data() + (sizes ? k + 1 : 0) * q;
           const std::size_t edge = q > w ? q - w : 0;  // m ≥ edge: the player completes the coalition
-          for (std::size_t m = 0; m < edge; ++m) row[m] = addmod(row[m], next[m + w], p);
-          for (std::size_t m = edge; m < q; ++m) row[m] = addmod(row[m], inv[k + 1], p);
+          const std::size_t from = std::min(low[j], edge);          // below low[j] all stays 0
+          if (sizes) {  // row k from row k + 1, before row k + 1 changes
+            addmod_words(row + from, R.data() + (k + 1) * q + w + from, edge - from, p);
+          } else if (w == 0) {
+            for (std::size_t m = from; m < edge; ++m) row[m] = addmod(row[m], row[m], p);
+          } else {  // upward in blocks of w whose sources, above the block, are still unchanged
+            for (std::size_t lo = from; lo < edge; lo += w) addmod_words(row + lo, row + lo + w, std::min(w, edge - lo), p);
+          }
+          const std::uint64_t add = inv[k + 1];
+          for (std::size_t m = edge; m < q; ++m) {
+            const std::uint64_t t = row[m] + add - p;
+            row[m] = t + (p & (0 - (t >> 63)));
+          }
         }
       }
     }
@@ -509,25 +543,71 @@ inline sampled_power sample_voting_power(const weighted_game& g, std::uint64_t s
 }
 
 namespace detail {
-/// Coalitions of all players by weight below q (c[w] += c[w − w_j], flat limbs), turned in place
-/// into prefix sums: slot t holds Σ_{m ≤ t} c[m]. Counts stay below 2^n, so ⌈(n+1)/64⌉ limbs suffice.
+/// dst[0..len) += src[0..len) on disjoint ranges (vectorisable).
+inline void add_words(std::uint64_t* __restrict dst, const std::uint64_t* __restrict src, std::size_t len) noexcept {
+  for (std::size_t i = 0; i < len; ++i) dst[i] += src[i];
+}
+
+/// Coalitions of all players by weight below q (c[w] += c[w − w_j]), turned into prefix sums: slot
+/// t holds Σ_{m ≤ t} c[m], ⌈(n+1)/64⌉ limbs per weight (counts stay below 2^n).
+/// The pass keeps radix-2^48 digits in 64-bit words, one plane per digit, so that adding needs no
+/// carry: a player at most doubles every digit, so the carries are propagated once every 15 players,
+/// and each plane takes those 15 players while it is in cache. The downward update c[w] += c[w − v]
+/// runs in blocks of v weights whose sources lie below the block, still unchanged, so each block is
+/// a plain vectorisable addition.
 inline weight_counts losing_prefix_sums(const weighted_game& g) {
+  constexpr std::size_t radix = 48, lazy_players = 63 - radix;
+  constexpr std::uint64_t mask = (std::uint64_t{1} << radix) - 1;
   const std::size_t n = g.weights.size();
   const auto q = static_cast<std::size_t>(g.quota);
+  const std::size_t planes = n / radix + 3;
+  std::vector<std::uint64_t> d(planes * q, 0), carry(q);
+  const auto plane = [&](std::size_t k) { return d.data() + k * q; };
+  std::size_t used = 1, added = 0;  // planes in use, players added so far
+  const auto normalise = [&] {
+    std::fill(carry.begin(), carry.end(), 0);
+    for (std::size_t k = 0; k < std::min(planes, used + 2); ++k) {
+      std::uint64_t* pl = plane(k);
+      for (std::size_t w = 0; w < q; ++w) {
+        const std::uint64_t v = pl[w] + carry[w];
+        pl[w] = v & mask;
+        carry[w] = v >> radix;
+      }
+    }
+    used = std::min(planes, added / radix + 1);  // the counts are below 2^added
+  };
+  plane(0)[0] = 1;
+  std::vector<std::size_t> batch;
+  for (std::size_t j = 0; j < n;) {
+    batch.clear();
+    for (; j < n && batch.size() < lazy_players; ++j)
+      if (g.weights[j] < g.quota) batch.push_back(static_cast<std::size_t>(g.weights[j]));  // else adds nothing below q
+    for (std::size_t k = 0; k < used; ++k) {
+      std::uint64_t* pl = plane(k);
+      for (std::size_t wj : batch) {
+        if (wj == 0) {
+          for (std::size_t w = 0; w < q; ++w) pl[w] += pl[w];
+          continue;
+        }
+        for (std::size_t hi = q; hi > wj;) {
+          const std::size_t lo = std::max(hi - wj, wj);
+          add_words(pl + lo, pl + lo - wj, hi - lo);
+          hi = lo;
+        }
+      }
+    }
+    added += batch.size();
+    normalise();
+  }
   weight_counts c{q, n / 64 + 1, {}};
   c.c.assign(q * c.limbs, 0);
-  c.at(0)[0] = 1;
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto wj = static_cast<std::size_t>(g.weights[j]);
-    const std::size_t used = std::min(c.limbs, (j + 1) / 64 + 1);  // counts ≤ 2^(j+1) after j+1 players
-    if (wj >= q) continue;  // a player who wins alone adds nothing below q
-    if (wj == 0) {
-      for (std::size_t w = 0; w < q; ++w) limbs_add(c.at(w), c.at(w), used);
-      continue;
-    }
-    for (std::size_t w = q - 1; w >= wj; --w) {
-      limbs_add(c.at(w), c.at(w - wj), used);
-      if (w == wj) break;
+  for (std::size_t k = 0; k < used; ++k) {
+    const std::size_t l = k * radix / 64, shift = k * radix % 64;
+    for (std::size_t w = 0; w < q; ++w) {
+      const std::uint64_t v = plane(k)[w];
+      if (!v) continue;
+      c.at(w)[l] |= v << shift;
+      if (shift + radix > 64 && v >> (64 - shift)) c.at(w)[l + 1] |= v >> (64 - shift);
     }
   }
   for (std::size_t w = 1; w < q; ++w) limbs_add(c.at(w), c.at(w - 1), c.limbs);
@@ -553,26 +633,31 @@ inline biguint alternating_window_sum(const weight_counts& ps, std::size_t v) {
   limbs_sub(pos.data(), neg.data(), L + 1);
   return biguint::from_limbs(pos.data(), L + 1);
 }
-}  // namespace detail
 
-/// @brief Banzhaf swing counts only (exact, any n): one generating-function pass over the players,
-/// then O(q/v) big additions per distinct weight v (`detail::alternating_window_sum`).
-inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
-  detail::check_game(g);
-  const auto ps = detail::losing_prefix_sums(g);
-  std::vector<detail::biguint> swings(g.weights.size());
-  std::vector<std::pair<std::int64_t, detail::biguint>> done;
+/// Swings of every player from the prefix sums of `losing_prefix_sums` (one sum per distinct weight).
+inline std::vector<biguint> swings_from(const weighted_game& g, const weight_counts& ps) {
+  std::vector<biguint> swings(g.weights.size());
+  std::vector<std::pair<std::int64_t, biguint>> done;
   for (std::size_t i = 0; i < g.weights.size(); ++i) {
     const std::int64_t v = g.weights[i];
     if (v == 0) continue;  // never decisive
     auto it = std::find_if(done.begin(), done.end(), [v](const auto& d) { return d.first == v; });
     if (it == done.end()) {
-      done.emplace_back(v, detail::alternating_window_sum(ps, static_cast<std::size_t>(std::min(v, g.quota))));
+      done.emplace_back(v, alternating_window_sum(ps, static_cast<std::size_t>(std::min(v, g.quota))));
       it = done.end() - 1;
     }
     swings[i] = it->second;
   }
   return swings;
+}
+}  // namespace detail
+
+/// @brief Banzhaf swing counts only (exact, any n): one generating-function pass over the players
+/// (`detail::losing_prefix_sums`), then O(q/v) big additions per distinct weight v
+/// (`detail::alternating_window_sum`).
+inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
+  detail::check_game(g);
+  return detail::swings_from(g, detail::losing_prefix_sums(g));
 }
 
 namespace detail {
@@ -584,18 +669,35 @@ inline std::vector<biguint> shapley_shubik_numerators(const weighted_game& g) {
   const std::size_t n = g.weights.size();
   const auto q = static_cast<std::size_t>(g.quota);
   const std::size_t L = n / 64 + 1;
-  std::vector<std::uint64_t> c((n + 1) * q * L, 0);  // c[k][w]: subsets of size k, weight w < q
+  // Lightest first: k of the players placed so far weigh at least least[k] (the k lightest) and at
+  // most pre (all of them), so row k is zero outside [least[k], pre], and rows with least[k] ≥ q
+  // stay empty. A count in row k after j players is at most C(j, k): only that many limbs are added.
+  std::vector<std::size_t> light;
+  for (std::int64_t w : g.weights)
+    if (w < g.quota) light.push_back(static_cast<std::size_t>(w));
+  std::sort(light.begin(), light.end());
+  std::vector<std::size_t> least(light.size() + 2, q);
+  least[0] = 0;
+  for (std::size_t k = 0; k < light.size() && least[k] < q; ++k) least[k + 1] = std::min(q, least[k] + light[k]);
+  std::size_t kmax = 0;  // the largest size below q
+  while (kmax < light.size() && least[kmax + 1] < q) ++kmax;
+  std::vector<std::uint64_t> c((kmax + 1) * q * L, 0);  // c[k][w]: subsets of size k, weight w < q
   auto at = [&](std::size_t k, std::size_t w) { return c.data() + (k * q + w) * L; };
   at(0, 0)[0] = 1;
-  std::size_t placed = 0;
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto wj = static_cast<std::size_t>(g.weights[j]);
-    if (wj >= q) continue;
-    for (std::size_t k = placed + 1; k-- > 0;)
-      for (std::size_t w = q; w-- > wj;) limbs_add(at(k + 1, w), at(k, w - wj), L);
-    ++placed;
+  std::vector<double> lfact(n + 2, 0.0);
+  for (std::size_t k = 1; k < lfact.size(); ++k) lfact[k] = lfact[k - 1] + std::log2(static_cast<double>(k));
+  std::size_t pre = 0;
+  for (std::size_t j = 0; j < light.size(); ++j) {
+    const std::size_t wj = light[j], top = std::min(q, pre + wj + 1);  // weights below top can change
+    for (std::size_t k = std::min(j + 1, kmax); k-- > 0;) {
+      const double bits = lfact[j + 1] - lfact[k + 1] - lfact[j - k];  // log2 C(j + 1, k + 1)
+      const std::size_t used = std::min(L, static_cast<std::size_t>(bits + 2) / 64 + 1);
+      const std::size_t lo = least[k] + wj;  // rows k and k + 1 are distinct records
+      if (lo < top) limbs_add_records(at(k + 1, lo), at(k, lo - wj), top - lo, L, used);
+    }
+    pre += wj;
   }
-  for (std::size_t k = 0; k <= n; ++k)
+  for (std::size_t k = 0; k <= kmax; ++k)
     for (std::size_t w = 1; w < q; ++w) limbs_add(at(k, w), at(k, w - 1), L);
   std::vector<biguint> fact(n + 1, biguint(1));
   for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * biguint(k);
@@ -612,7 +714,7 @@ inline std::vector<biguint> shapley_shubik_numerators(const weighted_game& g) {
     std::size_t j = 0;
     for (std::size_t hi = q; hi > 0; hi = hi > v ? hi - v : 0, ++j) {
       const std::size_t lo = hi > v ? hi - v : 0;
-      for (std::size_t k = 0; k + j < n; ++k) {
+      for (std::size_t k = 0; k + j < n && k <= kmax; ++k) {
         std::copy(at(k, hi - 1), at(k, hi - 1) + L, block.begin());
         if (lo > 0) limbs_sub(block.data(), at(k, lo - 1), L);
         std::uint64_t* acc = ((j & 1u) ? neg.data() : pos.data()) + (k + j) * (L + 1);
@@ -658,7 +760,7 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
   r.winning_coalitions = winning.str();
   r.coleman_act = detail::ratio(winning, all);
   r.coleman_act_exact = detail::fraction_str(winning, all);
-  auto swings = banzhaf_swings(g);
+  auto swings = detail::swings_from(g, ps);
   biguint sum;
   for (const auto& s : swings) sum += s;
   r.total_swings = sum.str();

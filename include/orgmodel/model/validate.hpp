@@ -3,13 +3,12 @@
 /// @brief The rules every model obeys, checked in one place for every input path.
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
-#include <functional>
+#include <limits>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "orgmodel/core/utf8.hpp"
@@ -42,6 +41,23 @@ inline std::string seat_pointer(const model_data& d, std::size_t s) {
 }
 
 inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+/// Neither infinite nor NaN (every comparison with NaN is false); <cmath> is a heavy include for one test.
+inline bool is_finite(double x) noexcept {
+  return x >= -std::numeric_limits<double>::max() && x <= std::numeric_limits<double>::max();
+}
+
+/// Names paired with their positions, sorted by name then position: equal names are adjacent and
+/// the first of a run is the earliest. Sorting serves every lookup of the validator, so that every
+/// translation unit that holds a model instantiates one sort instead of several hash tables.
+using named_positions = std::vector<std::pair<std::string_view, std::uint32_t>>;
+inline void sort_by_name(named_positions& v) { std::sort(v.begin(), v.end()); }
+
+/// The position of `name` among sorted distinct `names`, or names.size().
+inline std::size_t position_of(const std::vector<std::string_view>& names, std::string_view name) {
+  const auto it = std::lower_bound(names.begin(), names.end(), name);
+  return it != names.end() && *it == name ? static_cast<std::size_t>(it - names.begin()) : names.size();
+}
 
 class model_checker {
  public:
@@ -103,10 +119,9 @@ class model_checker {
     }
     for (std::size_t k = 0; k < d_.seats.size(); ++k) {
       const auto& s = d_.seats[k];
-      if (is_valid_utf8(s.role) && is_valid_utf8(s.note) && std::all_of(s.extra.begin(), s.extra.end(), [](const auto& kv) {
-            return is_valid_utf8(kv.first) && is_valid_utf8(kv.second);
-          }))
-        continue;  // the pointer costs O(seats): only on failure
+      bool valid = is_valid_utf8(s.role) && is_valid_utf8(s.note);
+      for (const auto& [name, value] : s.extra) valid = valid && is_valid_utf8(name) && is_valid_utf8(value);
+      if (valid) continue;  // the pointer costs O(seats): only on failure
       const auto p = s.body.value < d_.bodies.size() ? seat_pointer(d_, k) : "/seats/" + std::to_string(k);
       text(s.role, p, "role"), text(s.note, p, "note");
       extra(s.extra, p);
@@ -143,27 +158,44 @@ class model_checker {
   void check_info() {
     if (d_.info.extra_decision_classes.size() + default_decision_classes.size() > max_decision_classes)
       fail(error_code::out_of_range, "/decision_classes", "a model has at most 64 decision classes");
-    std::unordered_set<std::string_view> seen(default_decision_classes.begin(), default_decision_classes.end());
-    for (std::size_t i = 0; i < d_.info.extra_decision_classes.size(); ++i) {
-      const auto& c = d_.info.extra_decision_classes[i];
+    // At most 64 names: comparing each with those before it is cheaper than any index.
+    const auto& extra = d_.info.extra_decision_classes;
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+      const auto& c = extra[i];
       if (c.empty()) fail(error_code::out_of_range, pointer("decision_classes", i), "empty decision class name");
-      if (!seen.insert(c).second)
-        fail(error_code::duplicate_id, pointer("decision_classes", i), "decision class " + in_quotes(c) + " is defined twice");
+      const bool twice = std::find(default_decision_classes.begin(), default_decision_classes.end(), c) != default_decision_classes.end() ||
+                         std::find(extra.begin(), extra.begin() + static_cast<std::ptrdiff_t>(i), c) != extra.begin() + static_cast<std::ptrdiff_t>(i);
+      if (twice) fail(error_code::duplicate_id, pointer("decision_classes", i), "decision class " + in_quotes(c) + " is defined twice");
     }
     n_classes_ = default_decision_classes.size() + d_.info.extra_decision_classes.size();
   }
 
+  /// The first element, in input order, without an id or with an id an earlier one has.
   template <class Entity>
   static void check_ids(const std::vector<Entity>& v, std::string_view array, std::string_view noun) {
-    std::unordered_map<std::string_view, std::size_t> seen;
-    seen.reserve(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (v[i].id.empty()) fail(error_code::missing_member, pointer(array, i) + "/id", std::string(noun) + " without an id");
-      auto [it, fresh] = seen.emplace(v[i].id, i);
-      if (!fresh)
-        fail(error_code::duplicate_id, pointer(array, i) + "/id",
-             "duplicate " + std::string(noun) + " id " + in_quotes(v[i].id) + " (first at " + pointer(array, it->second) + ")");
+    named_positions ids(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) ids[i] = {v[i].id, static_cast<std::uint32_t>(i)};
+    check_ids(std::move(ids), array, noun);
+  }
+  static void check_ids(named_positions ids, std::string_view array, std::string_view noun) {
+    std::size_t empty = ids.size();
+    for (std::size_t i = 0; i < ids.size() && empty == ids.size(); ++i)
+      if (ids[i].first.empty()) empty = i;
+    sort_by_name(ids);
+    // In each run of one id, the second element is that id's earliest repetition.
+    std::size_t again = ids.size(), first = 0;
+    std::string_view id;
+    for (std::size_t k = 0; k < ids.size();) {
+      std::size_t end = k + 1;
+      while (end < ids.size() && ids[end].first == ids[k].first) ++end;
+      if (end - k > 1 && !ids[k].first.empty() && ids[k + 1].second < again)
+        again = ids[k + 1].second, first = ids[k].second, id = ids[k].first;
+      k = end;
     }
+    if (empty < again) fail(error_code::missing_member, pointer(array, empty) + "/id", std::string(noun) + " without an id");
+    if (again < ids.size())
+      fail(error_code::duplicate_id, pointer(array, again) + "/id",
+           "duplicate " + std::string(noun) + " id " + in_quotes(id) + " (first at " + pointer(array, first) + ")");
   }
 
   void org_ref(organisation_index o, const std::string& ptr, std::string_view member) const {
@@ -208,7 +240,7 @@ class model_checker {
       org_ref(b.organisation, p, "organization_id");
       if (b.meetings_per_year) {
         const auto& c = *b.meetings_per_year;
-        if (!(c.low > 0) || !(c.high >= c.low) || !std::isfinite(c.high))
+        if (!(c.low > 0) || !(c.high >= c.low) || !is_finite(c.high))
           fail(error_code::out_of_range, p + "/meetings_per_year", "meetings per year must be positive and low ≤ high");
       }
       classes_known(b.mandates, p, "mandates");
@@ -253,7 +285,7 @@ class model_checker {
       body_ref(e.from, p, "from_id");
       body_ref(e.to, p, "to_id");
       if (e.from == e.to) fail(error_code::self_reference, p, "an escalation line from a body to itself");
-      if (!(e.preparation_days >= 0) || !std::isfinite(e.preparation_days))
+      if (!(e.preparation_days >= 0) || !is_finite(e.preparation_days))
         fail(error_code::out_of_range, p + "/preparation_days", "preparation lag must be a finite number ≥ 0");
       classes_known(e.classes, p, "decision_classes");
       if (e.classes.empty()) fail(error_code::out_of_range, p + "/decision_classes", "an escalation line for no decision class");
@@ -317,7 +349,9 @@ class model_checker {
   }
 
   void check_ownerships() {
-    std::unordered_map<std::uint32_t, std::pair<share, share>> totals;
+    // Running equity and vote totals per owned organisation, in input order (slot: its row).
+    std::vector<std::uint32_t> slot(d_.organisations.size(), UINT32_MAX);
+    std::vector<std::pair<share, share>> totals;
     for (std::size_t i = 0; i < d_.ownerships.size(); ++i) {
       const auto& o = d_.ownerships[i];
       const auto p = pointer("ownerships", i);
@@ -326,7 +360,8 @@ class model_checker {
       if (o.owner == o.owned) fail(error_code::self_reference, p, "an organisation cannot own itself directly");
       share_in_unit(o.equity, p, "share");
       share_in_unit(o.votes, p, "voting_share");
-      auto& [eq, vo] = totals[o.owned.value];
+      if (slot[o.owned.value] == UINT32_MAX) slot[o.owned.value] = static_cast<std::uint32_t>(totals.size()), totals.emplace_back();
+      auto& [eq, vo] = totals[slot[o.owned.value]];
       eq = eq + o.equity.low;
       vo = vo + o.votes.low;
       if (share::one() < eq)
@@ -340,10 +375,17 @@ class model_checker {
 
   void check_funding_rules() {
     check_ids(d_.funding_rules, "funding_rules", "funding rule");
-    std::unordered_set<std::string_view> groups;
-    for (const auto& r : d_.funding_rules)
-      if (!r.group.empty()) groups.insert(r.group);
-    std::unordered_map<std::string_view, std::vector<std::string_view>> group_matches;
+    // The groups rules belong to, sorted and distinct, so that a group is a number below.
+    std::vector<std::string_view> groups;
+    {
+      named_positions named;
+      for (const auto& r : d_.funding_rules)
+        if (!r.group.empty()) named.emplace_back(r.group, 0);
+      sort_by_name(named);
+      for (const auto& [g, _] : named)
+        if (groups.empty() || groups.back() != g) groups.push_back(g);
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;  // (group, group it matches)
     for (std::size_t i = 0; i < d_.funding_rules.size(); ++i) {
       const auto& r = d_.funding_rules[i];
       const auto p = pointer("funding_rules", i);
@@ -366,24 +408,49 @@ class model_checker {
         fail(error_code::out_of_range, p + "/year_to", "year_to before year_from");
       if (r.basis == funding_basis::matching) {
         if (r.matches.empty()) fail(error_code::missing_member, p + "/matches", "a matching rule must name the group it matches");
-        if (!groups.contains(r.matches))
+        const auto target = position_of(groups, r.matches);
+        if (target == groups.size())
           fail(error_code::dangling_reference, p + "/matches", "no funding rule is in group " + in_quotes(r.matches));
-        group_matches[r.group].push_back(r.matches);
+        // A rule outside every group matches, but nothing can match it back: it lies on no cycle.
+        if (!r.group.empty()) matches.emplace_back(static_cast<std::uint32_t>(position_of(groups, r.group)), static_cast<std::uint32_t>(target));
       }
     }
-    // A group that (through matching) matches itself would have no finite flow.
-    std::unordered_map<std::string_view, int> state;
-    std::function<void(std::string_view)> visit = [&](std::string_view g) {
-      state[g] = 1;
-      for (auto m : group_matches[g]) {
-        if (state[m] == 1)
-          fail(error_code::cycle, "/funding_rules", "matching rules form a cycle through group " + in_quotes(m));
-        if (state[m] == 0) visit(m);
+    check_matching_cycles(groups, matches);
+  }
+
+  /// A group that (through matching) matches itself would have no finite flow: depth-first search
+  /// over the groups in name order, the lines of each in rule order.
+  static void check_matching_cycles(const std::vector<std::string_view>& groups,
+                                    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& matches) {
+    if (matches.empty()) return;
+    const std::size_t n = groups.size();
+    std::vector<std::uint32_t> start(n + 1, 0), target(matches.size());
+    for (const auto& [from, to] : matches) ++start[from + 1];
+    for (std::size_t g = 0; g < n; ++g) start[g + 1] += start[g];
+    {
+      std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+      for (const auto& [from, to] : matches) target[fill[from]++] = to;
+    }
+    enum : std::uint8_t { unseen, on_stack, done };
+    std::vector<std::uint8_t> state(n, unseen);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> stack;  // (group, next line)
+    for (std::uint32_t root = 0; root < n; ++root) {
+      if (state[root] != unseen) continue;
+      state[root] = on_stack;
+      stack.emplace_back(root, start[root]);
+      while (!stack.empty()) {
+        auto& [g, next] = stack.back();
+        if (next == start[g + 1]) {
+          state[g] = done;
+          stack.pop_back();
+          continue;
+        }
+        const auto m = target[next++];
+        if (state[m] == on_stack)
+          fail(error_code::cycle, "/funding_rules", "matching rules form a cycle through group " + in_quotes(groups[m]));
+        if (state[m] == unseen) state[m] = on_stack, stack.emplace_back(m, start[m]);
       }
-      state[g] = 2;
-    };
-    for (auto& [g, _] : group_matches)
-      if (state[g] == 0) visit(g);
+    }
   }
 
   void check_memberships() {

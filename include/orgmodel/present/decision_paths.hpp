@@ -51,11 +51,37 @@ namespace orgmodel {
   return s;
 }
 
-/// @brief "yes", or "no: <signatory id> signs" / "no: nobody up the affiliations can".
-[[nodiscard]] inline std::string signing_text(const model& m, const signing_capacity& s) {
+/// @brief The path by body names, for the reader: "Styrgrupp → Nämnden för regional tillväxt".
+[[nodiscard]] inline std::string path_names(const model& m, const std::vector<body_index>& bodies) {
+  std::string s;
+  for (std::size_t i = 0; i < bodies.size(); ++i) s += (i ? " → " : "") + m[bodies[i]].name;
+  return s;
+}
+
+/// @brief A path as a table cell: names in text, ids (path_text) in CSV and JSON.
+[[nodiscard]] inline table_cell path_cell(const model& m, const std::vector<body_index>& bodies) {
+  return {path_names(m, bodies), path_text(m, bodies)};
+}
+
+/// @brief A body as a table cell: its name in text, its id in CSV and JSON.
+[[nodiscard]] inline table_cell body_cell(const model& m, body_index b) { return {m[b].name, m[b].id}; }
+
+/// @brief Whether the deciding body's organisation signs: "yes", or "no: Örebro kommun signs" in
+/// text and "no: orebro signs" in CSV; "no: the model names nobody who signs" when no organisation
+/// up its affiliations can.
+[[nodiscard]] inline table_cell signing_text(const model& m, const signing_capacity& s) {
   if (s.can_sign) return "yes";
-  if (!s.signatory.valid()) return "no: nobody up the affiliations can";
-  return "no: " + m[s.signatory].id + " signs";
+  if (!s.signatory.valid()) return "no: the model names nobody who signs";
+  return {"no: " + m[s.signatory].name + " signs", "no: " + m[s.signatory].id + " signs"};
+}
+
+/// @brief The notes a path's row carries: what rests on assumptions (the deciding body itself, or
+/// a default cadence on the way).
+[[nodiscard]] inline std::string path_assumptions(const model& m, const decision_path& p) {
+  std::string note;
+  if (!p.bodies.empty() && m[p.bodies.back()].source == provenance::assumed) note = "assumed body";
+  if (p.days.assumed) note += (note.empty() ? "" : "; ") + std::string("assumed cadence");
+  return note;
 }
 
 namespace detail {
@@ -138,23 +164,22 @@ inline nlohmann::ordered_json days_json(double d) {
 /// @brief One row per path: rank, path, expected, worst, p50, p90, political, who signs.
 [[nodiscard]] inline text_table to_table(const model& m, const decision_path_result& r) {
   using a = text_table::align;
-  text_table t({"class", "raised at", "rank", "path", "expected", "worst", "p50", "p90", "political", "signs", "note"},
+  text_table t({"class", "raised at", "rank", "path", "expected", "worst", "p50", "p90", "political", "decider signs", "note"},
                {a::left, a::left, a::right, a::left, a::right, a::right, a::right, a::right, a::left, a::left, a::left});
   const auto& cls = m.decision_class_names().at(r.matter);
   if (!r.found()) {
     std::string note = std::string(to_string(r.reason));
-    if (!r.dead_ends.empty()) note += " at " + path_text(m, r.dead_ends);
+    if (!r.dead_ends.empty()) note += " at " + path_names(m, r.dead_ends);
     const table_cell none{"none", "", cell_kind::number};
-    t.row({cls, m[r.raised_at].id, "", "none", none, none, "", "", "", "", note});
+    t.row({cls, body_cell(m, r.raised_at), "", "none", none, none, "", "", "", "", note});
     return t;
   }
   for (std::size_t i = 0; i < r.paths.size(); ++i) {
     const auto& p = r.paths[i];
-    std::string note;
-    if (p.days.assumed) note = "assumed cadence";
+    std::string note = path_assumptions(m, p);
     if (i + 1 == r.paths.size() && r.truncated)
       note += (note.empty() ? "" : "; ") + std::to_string(r.path_count - r.paths.size()) + " slower paths not listed";
-    t.row({cls, m[r.raised_at].id, std::to_string(i + 1), path_text(m, p.bodies), days_cell(p.days.expected),
+    t.row({cls, body_cell(m, r.raised_at), std::to_string(i + 1), path_cell(m, p.bodies), days_cell(p.days.expected),
            days_cell(p.days.worst, true), days_cell(p.days.p50), days_cell(p.days.p90), p.political ? "yes" : "no",
            signing_text(m, p.signing), note});
   }

@@ -58,9 +58,13 @@ inline text_table overview_table(std::span<const model> models) {
              integer_cell(mp.bodies), integer_cell(static_cast<std::int64_t>(gaps)), ""});
     }
     for (const auto& p : mp.organisations) {
-      std::string host;
-      for (const auto& h : p.hosts) host += (host.empty() ? "" : ", ") + h.id;
-      t.row({mp.model_id, p.name, p.category ? std::string(to_string(*p.category)) : "", host,
+      // Names for the reader, ids for CSV and JSON (docs/output-format.md: ids in JSON, names in text).
+      std::string host_names, host_ids;
+      for (const auto& h : p.hosts) {
+        host_names += (host_names.empty() ? "" : ", ") + h.name;
+        host_ids += (host_ids.empty() ? "" : ";") + h.id;
+      }
+      t.row({mp.model_id, p.name, p.category ? std::string(to_string(*p.category)) : "", table_cell{host_names, host_ids},
              integer_cell(static_cast<std::int64_t>(p.owners.size())), integer_cell(p.members.count),
              // '+': some members' population unknown, so the sum is a lower bound: no number in CSV or JSON
              table_cell{std::to_string(p.members.known_population) + (p.members.population_complete ? "" : "+"),

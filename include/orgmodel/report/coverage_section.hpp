@@ -131,12 +131,14 @@ inline report_section coverage_section(std::span<const model> models, std::strin
              std::to_string(v.classes[c].municipalities), group_thousands(v.classes[c].population)});
   // Unnamed members are a group of known size, not unserved municipalities: they are among the
   // "none" row only because they cannot be placed on the map.
-  for (const auto& u : v.unknown_groups)
-    if (u.member_count && std::any_of(v.organisations.begin(), v.organisations.end(), [&](const national_organisation& o) {
-          return o.model_id == u.model_id && o.id == u.serves;
-        }))
-      cls.row({"  of which possibly " + u.name + " (" + u.serves + ")", "up to " + std::to_string(*u.member_count),
+  for (const auto& u : v.unknown_groups) {
+    const auto served = std::find_if(v.organisations.begin(), v.organisations.end(), [&](const national_organisation& o) {
+      return o.model_id == u.model_id && o.id == u.serves;
+    });
+    if (u.member_count && served != v.organisations.end())
+      cls.row({"  of which possibly " + u.name + " (" + served->name + ")", "up to " + std::to_string(*u.member_count),
                u.population ? group_thousands(*u.population) : std::string("unknown")});
+  }
   cls.print(t);
   t << "\nCounties without an organisation" << (v.declared ? " (as the source states):" : " among these models:");
   for (auto c : v.counties_without_organisation) t << "\n  " << data::county(c).name << ": " << group_thousands(data::county(c).population) << " inhabitants";
@@ -148,7 +150,7 @@ inline report_section coverage_section(std::span<const model> models, std::strin
   for (const auto& mu : v.municipalities) {
     if (mu.cls != service_class::several) continue;
     t << "\n  " << mu.name << ":";
-    for (auto o : mu.served_by) t << ' ' << v.organisations[o].id;
+    for (std::size_t k = 0; k < mu.served_by.size(); ++k) t << (k ? ", " : " ") << v.organisations[mu.served_by[k]].name;
   }
   t << '\n';
   s.text = t.str();

@@ -54,7 +54,7 @@ inline report_section funding_section(std::span<const model> models, int first =
   text_table per_year({"model", "year", "base (SEK)", "project (SEK)", "state (SEK)", "partner (SEK)", "members", "inhabitants",
                        "base SEK/inhabitant", "base SEK/member", "flags"},
                       {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
-  text_table gaps({"model", "organisation", "income (SEK)", "stated (SEK)", "gap (SEK)", "closing rate", "flag"},
+  text_table gaps({"model", "organisation", "income (SEK)", "stated (SEK)", "gap (SEK)", "rate meeting the stated figure (SEK/inh.)", "flag"},
                   {a::left, a::left, a::right, a::right, a::right, a::right, a::left});
   text_table fair({"model", "municipal payers", "pay more than population share", "largest excess (SEK)", "by"},
                   {a::left, a::right, a::right, a::right, a::left});
@@ -130,7 +130,7 @@ inline report_section funding_section(std::span<const model> models, int first =
       // base money shared per inhabitant is shown above, not as a project
       if (f.basis != funding_basis::share_of_total || !f.period_total || m[f.rule].purpose == "base") continue;
       const auto& rule = m[f.rule];
-      projects.row({m.info().id, rule.purpose, m[f.payer].id, format_percent(f.ratio), format_amount(*f.period_total),
+      projects.row({m.info().id, rule.purpose, table_cell{m[f.payer].name, m[f.payer].id}, format_percent(f.ratio), format_amount(*f.period_total),
                     std::to_string(f.period_years), f.amount ? format_amount(*f.amount) : "unknown"});
       jp.push_back({{"rule", rule.id}, {"purpose", rule.purpose}, {"payer", m[f.payer].id}, {"share", f.ratio.str()},
                     {"period_total", f.period_total->str()}, {"period_years", f.period_years},
@@ -139,9 +139,9 @@ inline report_section funding_section(std::span<const model> models, int first =
     auto& jb = jm["budget_checks"] = nlohmann::ordered_json::array();
     for (const auto& c : check_budgets(m, budget_year, {}, "base")) {
       jb.push_back(to_json(m, c));
-      gaps.row({m.info().id, m[c.organisation].id, format_amount(c.income.known) + (c.income.exact() ? "" : "+"),
-                c.stated ? format_amount(*c.stated) : "", c.gap ? format_amount(*c.gap) : "unknown",
-                c.closing_rate ? c.closing_rate->str() + " SEK/inh." : "",
+      gaps.row({m.info().id, table_cell{m[c.organisation].name, m[c.organisation].id},
+                format_amount(c.income.known) + (c.income.exact() ? "" : "+"), c.stated ? format_amount(*c.stated) : "",
+                c.gap ? format_amount(*c.gap) : "unknown", c.closing_rate ? c.closing_rate->str() : "",
                 std::string(budget_flag(c))});
     }
     auto& jf = jm["contributions"] = nlohmann::ordered_json::array();
@@ -153,8 +153,11 @@ inline report_section funding_section(std::span<const model> models, int first =
         if (r.difference.minor() > 0) ++more;
         if (!top || top->difference < r.difference) top = &r;
       }
-      fair.row({m.info().id + (c.recipient == self ? "" : " → " + m[c.recipient].id), std::to_string(c.rows.size()),
-                std::to_string(more), top ? format_amount(top->difference) : "", top ? m[top->payer].id : ""});
+      // "—" when nobody pays more than the fair share: naming the top row would name a payer of 0.
+      const bool excess = top && top->difference.minor() > 0;
+      fair.row({m.info().id + (c.recipient == self ? "" : " → " + m[c.recipient].name), std::to_string(c.rows.size()),
+                std::to_string(more), excess ? format_amount(top->difference) : "—",
+                excess ? table_cell{m[top->payer].name, m[top->payer].id} : table_cell{"—", ""}});
     }
     s.content.push_back(std::move(jm));
   }
@@ -173,7 +176,9 @@ inline report_section funding_section(std::span<const model> models, int first =
   if (projects.size() > 0)
     add("Project funding: each payer's share of a multi-year project total (first year of the period shown):", projects);
   add(("Budget checks " + std::to_string(budget_year) +
-       " (base income, projects left out, against the stated budget, else turnover, else cost):").c_str(), gaps);
+       " (base income, projects left out, against the stated budget, else turnover, else cost; \"GAP\" or \"surplus\"\n"
+       "means that the funding rules the study states and the figure it states differ by more than the figure's\n"
+       "rounding, not that money is missing):").c_str(), gaps);
   add(("Municipal payers against a population fair share of the same total, " + std::to_string(budget_year) + ":").c_str(), fair);
   s.text = std::move(text);
   return s;

@@ -101,11 +101,11 @@ inline report_section ownership_section(std::span<const model> models, std::stri
   const model hci = ownership_report_detail::find_or_load(models, "high-coast-invest");
   auto own = analyse_ownership(hci);
   auto ctl = analyse_control(hci);
-  std::string parent = "bizmaker";
+  std::string parent = "bizmaker", parent_name = "BizMaker AB";
   for (const auto& a : hci.affiliations())
-    if (hci[a.child].id == "high-coast-invest") parent = hci[a.parent].id;
+    if (hci[a.child].id == "high-coast-invest") parent = hci[a.parent].id, parent_name = hci[a.parent].name;
   s.content["high_coast_invest"] = {{"model", hci.info().id}, {"business_area_of", parent}, {"ownership", to_json(own)}, {"control", to_json(ctl)}};
-  text << "\nHigh Coast Invest — a business area of " << parent << " since 2023-09-01; owners of " << parent << ":\n";
+  text << "\nHigh Coast Invest — a business area of " << parent_name << " since 2023-09-01; owners of " << parent_name << ":\n";
   {
     std::ostringstream tt;
     to_table(own.direct).print(tt);

@@ -42,11 +42,11 @@ namespace orgmodel {
 }
 
 /// @brief Who signs, in words: "Örebro signs for Business Region Örebro", "Invest in Norrbotten AB
-/// signs in its own name", "nobody up the affiliations of X can sign".
+/// signs in its own name", "the model names nobody who signs for X".
 [[nodiscard]] inline std::string signing_sentence(const model& m, const signing_capacity& s) {
   const auto& name = m[s.organisation].name;
   if (s.can_sign) return name + " signs in its own name";
-  if (!s.signatory.valid()) return "nobody up the affiliations of " + name + " can sign";
+  if (!s.signatory.valid()) return "the model names nobody who signs for " + name;
   return m[s.signatory].name + " signs for " + name;
 }
 
@@ -83,14 +83,14 @@ inline void paths_rows(const model& m, std::string_view label, text_table& t, nl
       auto& dj = decisions.back();
       dj["explanation"] = unanswered_text(m, r);
       dj["signing"] = to_json(m, signing);
-      t.row({std::string(label), cls, m[*raised].id, "not named", "-", "-", "", signing_text(m, signing),
+      t.row({std::string(label), cls, body_cell(m, *raised), "not named", "-", "-", "", signing_text(m, signing),
              unanswered_text(m, r) + "; " + signing_sentence(m, signing)});
       continue;
     }
     const auto& p = r.paths.front();
-    std::string note = p.days.assumed ? "assumed cadence" : "";
+    std::string note = path_assumptions(m, p);
     if (r.path_count > 1) note += (note.empty() ? "" : "; ") + std::to_string(r.path_count) + " paths";
-    t.row({std::string(label), cls, m[*raised].id, path_text(m, p.bodies), format_days(p.days.expected),
+    t.row({std::string(label), cls, body_cell(m, *raised), path_cell(m, p.bodies), format_days(p.days.expected),
            format_worst_days(p.days.worst), p.political ? "yes" : "no", signing_text(m, p.signing), note});
   }
   j["decisions"] = std::move(decisions);
@@ -99,7 +99,7 @@ inline void paths_rows(const model& m, std::string_view label, text_table& t, nl
 
 inline text_table paths_section_table() {
   using a = text_table::align;
-  return text_table({"model", "class", "raised at", "fastest path", "expected", "worst", "political", "signs", "note"},
+  return text_table({"model", "class", "raised at", "fastest path", "expected", "worst", "political", "decider signs", "note"},
                     {a::left, a::left, a::left, a::left, a::right, a::right, a::left, a::left, a::left});
 }
 
@@ -140,7 +140,7 @@ inline report_section paths_section(std::span<const model> models, std::string_v
 [[nodiscard]] inline std::string signing_cell(const model& m, organisation_index o) {
   const auto s = signing_capacity_of(m, o);
   if (s.can_sign) return "yes";
-  if (!s.signatory.valid()) return "no: nobody up its affiliations";
+  if (!s.signatory.valid()) return "no: the model names nobody who signs";
   return "no: " + m[s.signatory].name + " signs";
 }
 

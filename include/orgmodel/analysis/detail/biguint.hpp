@@ -39,6 +39,46 @@ inline void limbs_sub(std::uint64_t* dst, const std::uint64_t* src, std::size_t 
   }
 }
 
+/// @brief For each of `count` records `stride` limbs apart: dst[0..N) += src[0..N), the carry out of
+/// limb N − 1 dropped (the caller knows the sums fit). A fixed N lets the compiler unroll the carry
+/// chain into add-with-carry instructions.
+template <std::size_t N>
+void limbs_add_records(std::uint64_t* __restrict dst, const std::uint64_t* __restrict src, std::size_t count,
+                       std::size_t stride) noexcept {
+  for (std::size_t r = 0; r < count; ++r, dst += stride, src += stride) {
+    std::uint64_t carry = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+      const auto t = static_cast<uint128>(dst[i]) + src[i] + carry;
+      dst[i] = static_cast<std::uint64_t>(t);
+      carry = static_cast<std::uint64_t>(t >> 64);
+    }
+  }
+}
+/// @brief `limbs_add_records` for a run-time number of limbs (unrolled up to 16).
+inline void limbs_add_records(std::uint64_t* dst, const std::uint64_t* src, std::size_t count, std::size_t stride,
+                              std::size_t limbs) noexcept {
+  switch (limbs) {
+    case 1: return limbs_add_records<1>(dst, src, count, stride);
+    case 2: return limbs_add_records<2>(dst, src, count, stride);
+    case 3: return limbs_add_records<3>(dst, src, count, stride);
+    case 4: return limbs_add_records<4>(dst, src, count, stride);
+    case 5: return limbs_add_records<5>(dst, src, count, stride);
+    case 6: return limbs_add_records<6>(dst, src, count, stride);
+    case 7: return limbs_add_records<7>(dst, src, count, stride);
+    case 8: return limbs_add_records<8>(dst, src, count, stride);
+    case 9: return limbs_add_records<9>(dst, src, count, stride);
+    case 10: return limbs_add_records<10>(dst, src, count, stride);
+    case 11: return limbs_add_records<11>(dst, src, count, stride);
+    case 12: return limbs_add_records<12>(dst, src, count, stride);
+    case 13: return limbs_add_records<13>(dst, src, count, stride);
+    case 14: return limbs_add_records<14>(dst, src, count, stride);
+    case 15: return limbs_add_records<15>(dst, src, count, stride);
+    case 16: return limbs_add_records<16>(dst, src, count, stride);
+    default:
+      for (std::size_t r = 0; r < count; ++r) limbs_add(dst + r * stride, src + r * stride, limbs);
+  }
+}
+
 /// @brief Unsigned arbitrary-precision integer, little-endian 64-bit limbs, no leading zero limbs.
 class biguint {
  public:

@@ -74,6 +74,13 @@ struct coverage_index {
     memberships_of = make_rows(n_orgs, mem.size(), [&](std::size_t i) { return mem[i].member.value; }, id);
     owners_of = make_rows(n_orgs, own.size(), [&](std::size_t i) { return own[i].owned.value; }, id);
     funding_to = make_rows(n_orgs, fund.size(), [&](std::size_t i) { return fund[i].recipient.value; }, id);
+    // A body with seats of which none carries a vote is a forum (IiN's ägarsamråd): it decides nothing.
+    voteless.assign(n_bodies, 0);
+    for (std::uint32_t b = 0; b < n_bodies; ++b) {
+      const auto row = seats_on.row(b);
+      voteless[b] = !row.empty();
+      for (auto si : row) voteless[b] = voteless[b] && seats[si].votes == 0;
+    }
   }
 
   const model* m;
@@ -88,6 +95,7 @@ struct coverage_index {
   csr_rows memberships_of;     ///< member → membership indices
   csr_rows owners_of;          ///< owned organisation → ownership indices
   csr_rows funding_to;         ///< recipient → funding rule indices
+  std::vector<std::uint8_t> voteless;  ///< body → 1 when it has seats and none carries a vote
 };
 
 }  // namespace orgmodel::detail

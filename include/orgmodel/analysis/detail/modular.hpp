@@ -27,6 +27,16 @@ inline std::uint64_t addmod(std::uint64_t a, std::uint64_t b, std::uint64_t p) n
   return s >= p ? s - p : s;
 }
 
+/// dst[i] = dst[i] + src[i] mod p on disjoint ranges, every value below p < 2^62: branch-free, so
+/// that the compiler vectorises it (the sign bit of s − p says whether p is to be added back).
+inline void addmod_words(std::uint64_t* __restrict dst, const std::uint64_t* __restrict src, std::size_t len,
+                         std::uint64_t p) noexcept {
+  for (std::size_t i = 0; i < len; ++i) {
+    const std::uint64_t t = dst[i] + src[i] - p;
+    dst[i] = t + (p & (0 - (t >> 63)));
+  }
+}
+
 /// Deterministic Miller–Rabin for 64-bit numbers (the first twelve primes as bases suffice below 3.3·10^24).
 inline bool is_prime_u64(std::uint64_t n) noexcept {
   if (n < 2) return false;
