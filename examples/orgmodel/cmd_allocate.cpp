@@ -110,12 +110,9 @@ int run(const cli::arguments& args, std::ostream& out) {
       auto e = shapley_sample(n, g, g.total(), o);
       parts = e.allocation;
       extra_head = {"estimate", "half_width"};
-      char b[64];
       for (std::size_t i = 0; i < n; ++i) {
-        std::snprintf(b, sizeof b, "%.2f", e.mean[i] / 100);
-        extra[i].push_back(b);
-        std::snprintf(b, sizeof b, "%.2f", e.half_width[i] / 100);
-        extra[i].push_back(b);
+        extra[i].push_back(format_fixed(e.mean[i] / 100, 2));
+        extra[i].push_back(format_fixed(e.half_width[i] / 100, 2));
       }
       note = std::to_string(o.permutations) + " random orders, " + std::to_string(o.confidence * 100).substr(0, 4) +
              " % confidence intervals (normal approximation)";
@@ -163,9 +160,11 @@ const bool registered = cli::register_command({
     "         [--weight COLUMN] [--recipient ID] [--year Y] [--ratio R]\n"
     "         [--permutations M] [--seed S] [--confidence C] [--format table|json|csv]\n\n"
     "Stakeholders come from a model (the municipalities paying --recipient, default the model's\n"
-    "own organisation, in --year, weighted by population) or from a CSV whose first column names\n"
-    "them, with a weight column (--weight, default population or weight) and optionally a \"cost\"\n"
-    "column of stand-alone costs in SEK. rate_matching adds a party matching --ratio × the members'\n"
+    "own organisation, in --year, weighted by population) or from a CSV whose stakeholder, payer\n"
+    "or name column (else the first) names them, with a weight column (--weight, default\n"
+    "population, weight, else amount: SEK weighed in öre) and optionally a \"cost\" column of\n"
+    "stand-alone costs in SEK. `orgmodel funding --format csv` reads back: --view compare weighs\n"
+    "by population, --view flows (the default) by each payer's flows summed. rate_matching adds a party matching --ratio × the members'\n"
     "sum. The game methods use the cost column as an airport game (a coalition pays its largest\n"
     "stand-alone cost). Parts sum to the total exactly (largest remainder, ties to the first listed).",
     {"total", "method", "weight", "recipient", "year", "ratio", "permutations", "seed", "confidence"},

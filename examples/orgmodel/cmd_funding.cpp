@@ -9,11 +9,12 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   using namespace orgmodel;
   if (args.positional().size() != 1) throw cli::usage_error("funding needs exactly one model file or bundled model id");
   const int year = cli::year_option(args, 2024);
-  const auto view = args.get_or("view", "all");
+  // CSV holds one table (docs/output-format.md): without --view it is the flows.
+  const auto view = args.get_or("view", args.format() == cli::output_format::csv ? "flows" : "all");
   if (view != "all" && view != "flows" && view != "budget" && view != "trace" && view != "compare")
     throw cli::usage_error("--view must be all, flows, budget, trace or compare, not \"" + view + "\"");
   if (view == "all" && args.format() == cli::output_format::csv)
-    throw cli::usage_error("CSV holds one table: choose it with --view flows|budget|trace|compare");
+    throw cli::usage_error("CSV holds one table: choose it with --view flows|budget|trace|compare (flows when none is given)");
   funding_options fo;
   const auto mode = args.get_or("share-mode", "per_year");
   if (mode == "whole_period") fo.share_mode = share_of_total_mode::whole_period;
@@ -96,7 +97,8 @@ const bool registered = orgmodel::cli::register_command({
     "flags (unknown population, estimated/assumed, capped); checks each organisation's income\n"
     "against its stated budget (gap and the per-inhabitant rate that would close it); traces each\n"
     "activity's money back to its original sources; and compares each municipal payer's actual\n"
-    "contribution with a fair share of the same total. CSV needs a single --view.",
+    "contribution with a fair share of the same total. CSV holds one table: --view flows (the\n"
+    "default for CSV), budget, trace or compare; `orgmodel allocate` reads the flows and compare CSV.",
     {"year", "view", "share-mode", "rule"},
     run,
 });

@@ -28,7 +28,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   const model m(std::move(d));
   if (auto path = args.get("out")) {
     progress.step("writing " + *path);
-    save_model_file(m, *path);
+    save_model_file(m, *path, [&](const save_progress& p) { progress.update(p.phase, p.done, p.total); });
   }
   std::array<edge_list_counts, 6> layers{};
   const bool edges = args.has("edges-dir");
@@ -64,6 +64,19 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     for (const auto& l : layers) j["layers"][std::string(to_string(l.layer))] = {{"vertices", l.vertices}, {"edges", l.edges}};
   if (args.format() == cli::output_format::json) {
     cli::print_json(j, out);
+    return 0;
+  }
+  if (args.format() == cli::output_format::csv) {  // one row, a column per count: numeric columns for tools
+    std::vector<std::string> head, row;
+    for (const auto& [k, v] : j.items())
+      if (k != "layers") head.push_back(k), row.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    if (edges)
+      for (const auto& l : layers)
+        for (const auto& [what, n] : {std::pair{"vertices", l.vertices}, std::pair{"edges", l.edges}})
+          head.push_back(std::string(to_string(l.layer)) + "_" + what), row.push_back(std::to_string(n));
+    text_table t(head);
+    t.row(row);
+    cli::print_table(t, args.format(), out);
     return 0;
   }
   text_table t({"what", "count"}, {text_table::align::left, text_table::align::right});

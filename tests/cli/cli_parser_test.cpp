@@ -1,12 +1,14 @@
 // The command line as people type it (issue 13): options and positionals in any order, short
 // options, --version, "-" for standard input, --format honoured or refused, checked numbers,
-// control characters made visible, counties as written, and synth's summary off a terminal.
-// Every case here failed on main before the parser moved to CLI11.
+// control characters made visible, counties as written, and synth's progress: a summary off a
+// terminal, the writing shown on one.
+// Every case but the terminal progress of writing failed on main before the parser moved to CLI11.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -192,4 +194,22 @@ TEST(CliParser, SynthOffATerminalPrintsOneSummaryLine) {
   EXPECT_EQ(rounded, m[2].str());
   EXPECT_TRUE(std::filesystem::exists(out));
   std::filesystem::remove(out);
+}
+
+// On a terminal (a pseudo-terminal from util-linux `script`), `synth --out` shows the writing as
+// it goes: the elements converted and the bytes written, ending at 100 % of the file's size.
+TEST(CliParser, SynthOnATerminalShowsTheWritingProgress) {
+  REQUIRE_PARSER_PROGRAM();
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no `script` to make a terminal";
+  const auto out = parser_temp("synth-tty.json"), log = parser_temp("synth-tty.log");
+  const std::string inner = std::string("'") + ORGMODEL_CLI_PROGRAM + "' synth --municipalities 20 --out '" + out.string() + "'";
+  const std::string cmd = "script -qec \"" + inner + "\" /dev/null >'" + log.string() + "' 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const auto shown = orgmodel_test::read_file(log);
+  const auto bytes = std::filesystem::file_size(out);
+  EXPECT_NE(shown.find("synth: writing " + out.string()), std::string::npos) << shown;
+  EXPECT_NE(shown.find("elements"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("100 %  " + std::to_string(bytes) + " / " + std::to_string(bytes)), std::string::npos) << shown;
+  std::filesystem::remove(out);
+  std::filesystem::remove(log);
 }

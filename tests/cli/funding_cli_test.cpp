@@ -31,7 +31,11 @@ TEST(FundingCli, VarmlandBudgetGapInJsonAndCsv) {
   EXPECT_NE(csv.out.find("bro-region-matching"), std::string::npos);
   auto bad = run_funding_cli("funding business-region-orebro --year 20x4");
   EXPECT_EQ(bad.exit_code, 64);
-  auto all_csv = run_funding_cli("funding business-region-orebro --format csv");
+  // CSV holds one table: without --view it is the flows, the same bytes; --view all is refused.
+  auto plain_csv = run_funding_cli("funding business-region-orebro --format csv");
+  EXPECT_EQ(plain_csv.exit_code, 0) << plain_csv.err;
+  EXPECT_EQ(plain_csv.out, csv.out);
+  auto all_csv = run_funding_cli("funding business-region-orebro --view all --format csv");
   EXPECT_EQ(all_csv.exit_code, 64);
 }
 

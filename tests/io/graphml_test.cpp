@@ -5,6 +5,7 @@
 
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "orgmodel/io/graphml.hpp"
 #include "orgmodel/model/builder.hpp"
@@ -103,4 +104,15 @@ TEST(Graphml, UnknownAmountsAreLeftOut) {
   const auto end = x.find("</edge>", fee);
   EXPECT_EQ(x.substr(fee, end - fee).find("amount_ore"), std::string::npos);
   EXPECT_NE(x.substr(fee, end - fee).find("<data key=\"e_rate_ore\">160</data>"), std::string::npos);
+}
+
+// A name with a control character (ESC, which XML 1.0 cannot carry even as a reference) and a
+// line break: the document stays well-formed, ESC as U+FFFD and the newline as &#10;, through
+// the one XML escape GraphML and SVG share (core/escape.hpp).
+TEST(Graphml, ControlCharactersStayWellFormed) {
+  om::model_builder b("m", "M");
+  b.add_organisation({.id = "k", .name = "K\x1b[31m\nO'Hara", .kind = om::organisation_kind::municipality});
+  const auto x = om::to_graphml(std::move(b).build(), om::relation_layer::governance);
+  EXPECT_NE(x.find("<data key=\"v_name\">K\xEF\xBF\xBD[31m&#10;O&#39;Hara</data>"), std::string::npos) << x;
+  EXPECT_EQ(x.find('\x1b'), std::string::npos);
 }

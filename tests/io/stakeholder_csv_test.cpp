@@ -50,3 +50,28 @@ TEST(StakeholderCsv, ReadsOrgmodelsOwnCsv) {
   EXPECT_EQ(f.names, (std::vector<std::string>{"orebro", "kumla"}));
   EXPECT_EQ(f.weights, (std::vector<std::int64_t>{157000, 22000}));
 }
+
+// What `orgmodel funding --view flows --format csv` writes: one row per rule, a payer on several
+// rows, amounts in SEK. Each payer weighs its amounts summed, in öre: a = 100.00 + 0.25 SEK =
+// 10 025 öre, b = 50.50 SEK = 5 050 öre.
+TEST(StakeholderCsv, ReadsFundingFlowsSummingEachPayersAmounts) {
+  const auto t = om::parse_stakeholder_csv(
+      "rule,payer,recipient,purpose,basis,computation,amount,flags\r\n"
+      "r1,a,x,base,fixed,fixed,100.00,\r\n"
+      "r2,b,x,base,per_inhabitant,\"0.50 × 101 (2023)\",50.50,\r\n"
+      "r3,a,y,base,fixed,fixed,0.25,\r\n");
+  EXPECT_EQ(t.names, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(t.weights, (std::vector<std::int64_t>{10'025, 5'050}));
+}
+
+// An unknown flow (an empty amount) is refused with its line, never weighed 0; without a "rule"
+// column a payer twice is still a duplicate.
+TEST(StakeholderCsv, UnknownFlowAmountsAndDuplicatesOutsideFlowsAreRefused) {
+  try {
+    (void)om::parse_stakeholder_csv("rule,payer,amount\nr1,a,100.00\nr2,b,\n");
+    FAIL() << "no error";
+  } catch (const om::parse_error& e) {
+    EXPECT_EQ(e.pointer(), "line 3");
+  }
+  EXPECT_THROW((void)om::parse_stakeholder_csv("payer,amount\na,1.00\na,2.00\n"), om::parse_error);
+}

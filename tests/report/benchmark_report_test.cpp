@@ -83,12 +83,14 @@ TEST(BenchmarkReport, OrebroMembersHostOwnerAndGovernance) {
   EXPECT_EQ(sg["seats"], 13);
   EXPECT_EQ(sg["roles"][0]["role"], "executive_board_chair");
   EXPECT_EQ(sg["roles"][0]["seats"], 12);
-  EXPECT_EQ(sg["chair"][0], "region-orebro (regional_councillor)");
-  EXPECT_EQ(p["escalation_lines"].size(), 3U);
+  EXPECT_EQ(sg["chairs"][0]["holder"], "region-orebro");
+  EXPECT_EQ(sg["chairs"][0]["role"], "regional_councillor");
+  EXPECT_EQ(p["escalations"].size(), 3U);
   // 12 per-inhabitant fees listed once, and the region's matching.
   ASSERT_EQ(p["funding_rules"].size(), 2U);
   EXPECT_EQ(p["funding_rules"][0]["basis"], "per_inhabitant");
-  EXPECT_EQ(p["funding_rules"][0]["terms"], "10 SEK per inhabitant per year");
+  EXPECT_EQ(p["funding_rules"][0]["rate_per_inhabitant"], "10.00");  // L232: "betalar 10 kr/per invånare"
+  EXPECT_EQ(p["funding_rules"][0]["amount"], nullptr);
   EXPECT_EQ(p["funding_rules"][0]["payers"].size(), 12U);
   EXPECT_EQ(p["funding_rules"][1]["basis"], "matching");
 }
@@ -97,10 +99,9 @@ TEST(BenchmarkReport, VarmlandFundingPerYear) {
   const auto& f = profile_of("business-region-varmland")["organisations"][0]["funding_rules"];
   std::set<std::pair<int, std::string>> fees;
   for (const auto& r : f)
-    if (r["basis"] == "per_inhabitant") fees.emplace(r["year_from"].get<int>(), r["terms"].get<std::string>());
-  const std::set<std::pair<int, std::string>> expected{{2023, "4 SEK per inhabitant per year"},
-                                                       {2024, "6 SEK per inhabitant per year"},
-                                                       {2025, "8 SEK per inhabitant per year"}};
+    if (r["basis"] == "per_inhabitant") fees.emplace(r["year_from"].get<int>(), r["rate_per_inhabitant"].get<std::string>());
+  // L735-737: "4 kr/per invånare under 2023 ... 6 kr/per invånare och under 2025 till 8 kr"
+  const std::set<std::pair<int, std::string>> expected{{2023, "4.00"}, {2024, "6.00"}, {2025, "8.00"}};
   EXPECT_EQ(fees, expected);
   const auto& b = profile_of("business-region-varmland")["organisations"][0]["stated_budgets"];
   EXPECT_EQ(b[0]["year"], 2024);
@@ -112,7 +113,7 @@ TEST(BenchmarkReport, NorrbottenOwnersMembersAndGaps) {
   const auto& p = mp["organisations"][0];
   EXPECT_EQ(p["category"], "3A");
   EXPECT_EQ(p["owners"].size(), 14U);
-  EXPECT_EQ(p["owners"][0]["share_percent"], "75 %");
+  EXPECT_EQ(p["owners"][0]["share"], "0.75");  // the region holds 75 % (share::str writes a terminating fraction as a decimal)
   // 248 480 in Norrbottens län − 22 433 in Kiruna (SCB 2023).
   EXPECT_EQ(p["members"]["population"], od::county("25").population - od::municipality("Kiruna").population);
   EXPECT_EQ(p["members"]["population"], 248480 - 22433);

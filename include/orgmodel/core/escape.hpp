@@ -1,7 +1,8 @@
 #pragma once
 /// @file
 /// @brief Text that is safe to print on a terminal or into a DOT label: control characters
-/// made visible, so a name cannot move the cursor, recolour the screen or end a line.
+/// made visible, so a name cannot move the cursor, recolour the screen or end a line; and text
+/// escaped for XML (GraphML, SVG, the HTML report).
 
 #include <cstddef>
 #include <string>
@@ -47,6 +48,31 @@ inline std::string escape_control_characters(std::string_view s) {
     i += len;
   }
   return r;
+}
+
+/// @brief `s` escaped for XML text and attribute values (GraphML, SVG). Control characters that
+/// XML 1.0 cannot carry (even as character references) become U+FFFD; tab, newline and carriage
+/// return are kept as character references so attribute normalisation does not eat them.
+inline std::string xml_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default:
+        if (c < 0x20 || c == 0x7F) out += "\xEF\xBF\xBD";
+        else out += ch;
+    }
+  }
+  return out;
 }
 
 }  // namespace orgmodel

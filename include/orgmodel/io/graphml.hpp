@@ -15,27 +15,12 @@
 #include <string>
 #include <string_view>
 
+#include "orgmodel/core/escape.hpp"
 #include "orgmodel/io/edge_list.hpp"
 
 namespace orgmodel {
 
 namespace detail {
-/// @brief Text with the five XML special characters escaped (for content and attribute values).
-inline std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 inline const char* graphml_type(attribute_type t) {
   switch (t) {
     case attribute_type::integer: return "long";
@@ -48,7 +33,6 @@ inline const char* graphml_type(attribute_type t) {
 
 /// @brief Writes one layer as a GraphML document.
 inline void write_graphml(std::ostream& out, const layer_graph& g) {
-  using detail::xml_escape;
   const auto edge_cols = edge_attributes(g.layer());
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"

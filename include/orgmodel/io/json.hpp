@@ -6,10 +6,12 @@
 /// `to_json(from_json(text))` is the canonical form of `text`; reading it back gives an equal
 /// model and writing that gives the same bytes. Members the format does not know are kept.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <system_error>
 #include <limits>
 #include <optional>
@@ -30,6 +32,16 @@ namespace orgmodel {
 
 /// @brief The format tag written at the top of every model file.
 inline constexpr std::string_view model_format_tag = "orgmodel/1";
+
+/// @brief Where writing a model file is: `phase` "elements" (done of total elements converted),
+/// "serialising" (0 of 1, then 1 of 1) or "bytes" (done of total bytes written).
+struct save_progress {
+  std::string_view phase;
+  std::uint64_t done = 0;
+  std::uint64_t total = 0;
+};
+/// @brief A progress callback for save_model_file(); empty: none.
+using save_progress_fn = std::function<void(const save_progress&)>;
 
 namespace detail {
 
@@ -239,6 +251,12 @@ class json_reader {
     if (!j.is_string()) fail(error_code::wrong_type, ptr, std::string("expected a string, found ") + j.type_name());
     return j.get<std::string>();
   }
+  static std::vector<std::string> strings(const ojson& j, const std::string& ptr) {
+    const auto& a = array(j, ptr);
+    std::vector<std::string> v;
+    for (std::size_t i = 0; i < a.size(); ++i) v.push_back(string(a[i], at(ptr, i)));
+    return v;
+  }
   static bool boolean(const ojson& j, const std::string& ptr) {
     if (!j.is_boolean()) fail(error_code::wrong_type, ptr, std::string("expected true or false, found ") + j.type_name());
     return j.get<bool>();
@@ -422,6 +440,7 @@ class json_reader {
       else if (k == "model_category") o.category = enumeration<model_category>(v, q);
       else if (k == "can_sign_agreements") o.can_sign_agreements = boolean(v, q);
       else if (k == "member_count") o.member_count = integer(v, q, 1, std::int64_t{1} << 40);
+      else if (k == "unknown") o.unknown = strings(v, q);
       else return common(k, v, q, o.source, o.note);
       return true;
     });
@@ -461,6 +480,7 @@ class json_reader {
       else if (k == "blocking_minority") b.blocking_minority = static_cast<int>(integer(v, q, 1, 1'000'000));
       else if (k == "staff") b.staff = static_cast<int>(integer(v, q, 0, 1'000'000));
       else if (k == "seats") seats = &array(v, q);
+      else if (k == "unknown") b.unknown = strings(v, q);
       else return common(k, v, q, b.source, b.note);
       return true;
     });
@@ -556,6 +576,7 @@ class json_reader {
       else if (k == "floor") r.floor = amount(v, q);
       else if (k == "co_funding_min") r.co_funding_min = amount(v, q);
       else if (k == "purpose") r.purpose = string(v, q);
+      else if (k == "unknown") r.unknown = strings(v, q);
       else return common(k, v, q, r.source, r.note);
       return true;
     });
@@ -613,7 +634,7 @@ class json_reader {
 /// @brief Writes the canonical form: fixed member order, defaults omitted, unknown members last.
 class json_writer {
  public:
-  explicit json_writer(const model& m) : m_(m) {}
+  explicit json_writer(const model& m, const save_progress_fn* progress = nullptr) : m_(m), progress_(progress) {}
 
   ojson write() const {
     const auto& info = m_.info();
@@ -630,7 +651,10 @@ class json_writer {
     std::vector<std::vector<std::size_t>> seats_of(m_.bodies().size());
     for (std::size_t i = 0; i < m_.seats().size(); ++i) seats_of[m_.seats()[i].body.value].push_back(i);
     ojson bodies = ojson::array();
-    for (std::size_t i = 0; i < m_.bodies().size(); ++i) bodies.push_back(write(m_.bodies()[i], seats_of[i]));
+    for (std::size_t i = 0; i < m_.bodies().size(); ++i) {
+      bodies.push_back(write(m_.bodies()[i], seats_of[i]));
+      tick(1 + seats_of[i].size());
+    }
     doc["bodies"] = std::move(bodies);
     put_list(doc, "affiliations", m_.affiliations(), [&](const affiliation& a) { return write(a); });
     put_list(doc, "escalations", m_.escalations(), [&](const escalation& e) { return write(e); });
@@ -640,18 +664,29 @@ class json_writer {
     put_list(doc, "representations", m_.representations(), [&](const representation& r) { return write(r); });
     put_list(doc, "budgets", m_.budgets(), [&](const budget_figure& b) { return write(b); });
     extend(doc, info.extra);
+    if (progress_ && *progress_) (*progress_)({"elements", done_, elements()});
     return doc;
+  }
+
+  /// @brief Everything written one by one: organisations, bodies, seats and the relations.
+  [[nodiscard]] std::uint64_t elements() const {
+    return m_.organisations().size() + m_.bodies().size() + m_.seats().size() + m_.affiliations().size() +
+           m_.escalations().size() + m_.ownerships().size() + m_.funding_rules().size() + m_.memberships().size() +
+           m_.representations().size() + m_.budgets().size();
   }
 
  private:
   template <class Range, class Fn>
-  static ojson list(const Range& r, Fn fn) {
+  ojson list(const Range& r, Fn fn) const {
     ojson a = ojson::array();
-    for (const auto& x : r) a.push_back(fn(x));
+    for (const auto& x : r) {
+      a.push_back(fn(x));
+      tick();
+    }
     return a;
   }
   template <class Range, class Fn>
-  static void put_list(ojson& j, const char* key, const Range& r, Fn fn) {
+  void put_list(ojson& j, const char* key, const Range& r, Fn fn) const {
     if (!r.empty()) j[key] = list(r, fn);
   }
   static void put_string(ojson& j, const char* key, const std::string& s) {
@@ -700,6 +735,7 @@ class json_writer {
     if (o.category) j["model_category"] = to_string(*o.category);
     if (o.can_sign_agreements) j["can_sign_agreements"] = *o.can_sign_agreements;
     common(j, o.source, o.note, o.extra);
+    if (!o.unknown.empty()) j["unknown"] = o.unknown;  // after the extensions, where files written before it was typed have it
     if (o.member_count) j["member_count"] = *o.member_count;  // last, where files written before it was typed have it
     return j;
   }
@@ -736,6 +772,7 @@ class json_writer {
       j["seats"] = std::move(a);
     }
     extend(j, b.extra);
+    if (!b.unknown.empty()) j["unknown"] = b.unknown;
     return j;
   }
   ojson write(const seat& s) const {
@@ -792,6 +829,7 @@ class json_writer {
     if (r.co_funding_min) j["co_funding_min"] = r.co_funding_min->str();
     put_string(j, "purpose", r.purpose);
     common(j, r.source, r.note, r.extra);
+    if (!r.unknown.empty()) j["unknown"] = r.unknown;
     return j;
   }
   ojson write(const membership& m) const {
@@ -822,7 +860,15 @@ class json_writer {
     return j;
   }
 
+  /// Reports every 2^16 elements, so a call costs nothing beside the work.
+  void tick(std::uint64_t n = 1) const {
+    const std::uint64_t before = done_;
+    done_ += n;
+    if (progress_ && *progress_ && (before >> 16) != (done_ >> 16)) (*progress_)({"elements", done_, elements()});
+  }
   const model& m_;
+  const save_progress_fn* progress_ = nullptr;
+  mutable std::uint64_t done_ = 0;
 };
 
 }  // namespace detail
@@ -886,14 +932,30 @@ inline std::string read_text_file(const std::string& path, std::uintmax_t limit 
 /// @brief Reads and validates a model file. @throws lookup_error, parse_error, invalid_model
 inline model load_model_file(const std::string& path) { return from_json(read_text_file(path)); }
 
-/// @brief Writes a model file in canonical form.
+/// @brief Writes a model file in canonical form, reporting to `progress` (when given) the elements
+/// converted, the serialisation, and the bytes written (docs/synthetic-regions.md: a 10^7-entity
+/// nation is over a gigabyte).
 /// @throws invalid_model when the model cannot be written as JSON (then no file is touched);
 /// lookup_error when the file cannot be opened or written.
-inline void save_model_file(const model& m, const std::string& path) {
-  const std::string text = to_json(m);  // first, so that a failure leaves no file behind
+inline void save_model_file(const model& m, const std::string& path, const save_progress_fn& progress = {}) {
+  auto report = [&](std::string_view phase, std::uint64_t done, std::uint64_t total) {
+    if (progress) progress({phase, done, total});
+  };
+  // First, so that a failure leaves no file behind.
+  const auto doc = detail::json_writer(m, &progress).write();
+  report("serialising", 0, 1);
+  const std::string text = doc.dump(2, ' ', false) + "\n";
+  report("serialising", 1, 1);
   std::ofstream out(path, std::ios::binary);
   if (!out) throw lookup_error("cannot write file \"" + path + "\"");
-  out << text;
+  constexpr std::size_t chunk = std::size_t{1} << 22;  // 4 MiB between reports
+  const std::uint64_t total = text.size();
+  report("bytes", 0, total);
+  for (std::size_t at = 0; at < text.size() && out; at += chunk) {
+    const std::size_t n = std::min(chunk, text.size() - at);
+    out.write(text.data() + at, static_cast<std::streamsize>(n));
+    report("bytes", at + n, total);
+  }
   out.flush();
   if (!out) throw lookup_error("cannot write file \"" + path + "\" (write error)");
 }

@@ -4,10 +4,12 @@
 /// per row, a weight column and optionally stand-alone costs.
 ///
 /// The column "stakeholder", "payer" or "name" (else the first column) names the stakeholder,
-/// each name once; `weight_column` names the weight column (default "population", else "weight";
-/// a table of names and costs only weighs everyone 1); a "cost" column gives stand-alone costs in
-/// SEK for the game methods. So the CSV that `orgmodel allocate` and `orgmodel funding --view
-/// compare` write reads back. Fields follow RFC 4180 quoting; blank lines are skipped. The
+/// each name once; `weight_column` names the weight column (default "population", else "weight",
+/// else "amount"; a table of names and costs only weighs everyone 1); a "cost" column gives
+/// stand-alone costs in SEK for the game methods. A weight column named "amount" holds exact SEK
+/// amounts and weighs in öre. A table with a "rule" column (the funding flows, one row per rule)
+/// may name a payer on several rows: its amounts are summed. So the CSV that `orgmodel allocate`
+/// and `orgmodel funding --view compare` or `--view flows` write reads back. Fields follow RFC 4180 quoting; blank lines are skipped. The
 /// separator is a comma, or a semicolon when the header has semicolons and no commas (spreadsheets
 /// with a decimal comma write that); a header with both is refused, never guessed.
 
@@ -20,6 +22,7 @@
 #include <system_error>
 #include <vector>
 
+#include "orgmodel/core/checked.hpp"
 #include "orgmodel/core/money.hpp"
 #include "orgmodel/error.hpp"
 
@@ -104,7 +107,9 @@ inline stakeholder_table parse_stakeholder_csv(std::string_view text, const std:
       if (head[i] == n) return i;
     return std::nullopt;
   };
-  const auto wc = weight_column ? col(*weight_column) : (col("population") ? col("population") : col("weight"));
+  const auto wc = weight_column ? col(*weight_column) : col("population") ? col("population") : col("weight") ? col("weight") : col("amount");
+  const bool in_ore = wc && head[*wc] == "amount";  // money: exact SEK, weighed in öre
+  const bool summed = col("rule").has_value();      // funding flows: one row per rule, a payer on several
   if (weight_column && !wc) throw lookup_error("the CSV has no column \"" + *weight_column + "\"");
   const auto cc = col("cost");
   const std::size_t nc = col("stakeholder") ? *col("stakeholder") : col("payer") ? *col("payer") : col("name") ? *col("name") : 0;
@@ -115,31 +120,46 @@ inline stakeholder_table parse_stakeholder_csv(std::string_view text, const std:
   }
   stakeholder_table s;
   s.has_costs = cc.has_value();
-  std::map<std::string, std::size_t, std::less<>> first_line;  // name → the line it was first given on
+  std::map<std::string, std::size_t, std::less<>> first_line;  // name → its index in s.names
+  std::vector<std::size_t> line_of;                              // index → the line it was first given on
   for (std::size_t ln = 2; next_line(line); ++ln) {
     if (line.empty() || line == "\r") continue;
     const auto f = detail::split_csv_line(line, sep);
     const std::string where = "line " + std::to_string(ln);
     if (f.size() != head.size()) throw parse_error(error_code::wrong_type, where, "expected " + std::to_string(head.size()) + " fields");
-    if (auto [it, fresh] = first_line.emplace(f[nc], ln); !fresh)
-      throw parse_error(error_code::duplicate_id, where,
-                        "stakeholder \"" + f[nc] + "\" is listed twice (first on line " + std::to_string(it->second) + ")");
-    s.names.push_back(f[nc]);
+    std::int64_t w = 1;
     if (wc) {
       const auto& w_text = f[*wc];
-      std::int64_t w = 0;
-      auto [p, ec] = std::from_chars(w_text.data(), w_text.data() + w_text.size(), w);
-      if (ec != std::errc{} || p != w_text.data() + w_text.size() || w < 0)
-        throw parse_error(error_code::out_of_range, where, "weight \"" + w_text + "\" is not a non-negative integer");
-      s.weights.push_back(w);
-    } else {
-      s.weights.push_back(1);
+      if (in_ore) {
+        const auto a = money::parse(w_text);
+        if (!a || a->minor() < 0)
+          throw parse_error(error_code::out_of_range, where,
+                            "amount \"" + w_text + "\" is not a known non-negative amount (an unknown amount weighs nothing certain)");
+        w = a->minor();
+      } else {
+        auto [p, ec] = std::from_chars(w_text.data(), w_text.data() + w_text.size(), w);
+        if (ec != std::errc{} || p != w_text.data() + w_text.size() || w < 0)
+          throw parse_error(error_code::out_of_range, where, "weight \"" + w_text + "\" is not a non-negative integer");
+      }
     }
+    std::optional<money> cost;
     if (cc) {
-      auto c = money::parse(f[*cc]);
-      if (!c || c->minor() < 0) throw parse_error(error_code::bad_amount, where, "cost \"" + f[*cc] + "\" is not an exact amount");
-      s.costs.push_back(*c);
+      cost = money::parse(f[*cc]);
+      if (!cost || cost->minor() < 0) throw parse_error(error_code::bad_amount, where, "cost \"" + f[*cc] + "\" is not an exact amount");
     }
+    if (auto [it, fresh] = first_line.emplace(f[nc], s.names.size()); !fresh) {
+      if (!summed)
+        throw parse_error(error_code::duplicate_id, where,
+                          "stakeholder \"" + f[nc] + "\" is listed twice (first on line " + std::to_string(line_of[it->second]) + ")");
+      const std::string what = "the amounts of \"" + f[nc] + "\" (" + where + ")";
+      s.weights[it->second] = checked_add(s.weights[it->second], w, what);
+      if (cost) s.costs[it->second] = money::from_minor(checked_add(s.costs[it->second].minor(), cost->minor(), what));
+      continue;
+    }
+    s.names.push_back(f[nc]);
+    line_of.push_back(ln);
+    s.weights.push_back(w);
+    if (cost) s.costs.push_back(*cost);
   }
   if (s.names.empty())
     throw parse_error(error_code::empty_input, "line 2", "empty input: the CSV " + quoted_source + " has a header but no stakeholder rows");

@@ -33,6 +33,9 @@ struct organisation {
   [[nodiscard]] std::int64_t stands_for() const noexcept { return member_count.value_or(1); }
   provenance source = provenance::stated;
   std::string note;
+  /// What the sources do not say about it ("team size", "funding amount …"), JSON `unknown`
+  /// (data/models/README.md); the report lists them as gaps.
+  std::vector<std::string> unknown;
   extensions extra;
   friend bool operator==(const organisation&, const organisation&) = default;
 };
@@ -72,6 +75,7 @@ struct body {
   std::optional<int> staff;                   ///< head count, for operative teams
   provenance source = provenance::stated;
   std::string note;
+  std::vector<std::string> unknown;           ///< fields the sources do not give ("seats", "meetings_per_year" …)
   extensions extra;
   friend bool operator==(const body&, const body&) = default;
 };

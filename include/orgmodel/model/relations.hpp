@@ -78,6 +78,7 @@ struct funding_rule {
   std::string purpose;           ///< the activity funded: "base", "project:eu-2023" …
   provenance source = provenance::stated;
   std::string note;
+  std::vector<std::string> unknown;  ///< what the sources do not give (JSON `unknown`)
   extensions extra;
   friend bool operator==(const funding_rule&, const funding_rule&) = default;
 };

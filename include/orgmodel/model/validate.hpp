@@ -89,6 +89,9 @@ class model_checker {
     auto text = [](const std::string& s, const std::string& ptr, std::string_view member) {
       if (!is_valid_utf8(s)) fail(error_code::bad_encoding, ptr + "/" + std::string(member), "text is not valid UTF-8");
     };
+    auto unknowns = [&](const std::vector<std::string>& v, const std::string& ptr) {
+      for (std::size_t k = 0; k < v.size(); ++k) text(v[k], ptr + "/unknown", std::to_string(k));
+    };
     auto extra = [](const extensions& x, const std::string& ptr) {
       for (const auto& [k, v] : x)
         if (!is_valid_utf8(k) || !is_valid_utf8(v))
@@ -104,12 +107,14 @@ class model_checker {
       const auto& o = d_.organisations[k];
       const auto p = pointer("organizations", k);
       text(o.id, p, "id"), text(o.name, p, "name"), text(o.county, p, "county"), text(o.code, p, "code"), text(o.note, p, "note");
+      unknowns(o.unknown, p);
       extra(o.extra, p);
     }
     for (std::size_t k = 0; k < d_.bodies.size(); ++k) {
       const auto& b = d_.bodies[k];
       const auto p = pointer("bodies", k);
       text(b.id, p, "id"), text(b.name, p, "name"), text(b.note, p, "note");
+      unknowns(b.unknown, p);
       extra(b.extra, p);
     }
     for (std::size_t k = 0; k < d_.seats.size(); ++k) {
@@ -131,6 +136,7 @@ class model_checker {
     notes(d_.escalations, "escalations");
     notes(d_.ownerships, "ownerships");
     notes(d_.funding_rules, "funding_rules");
+    for (std::size_t k = 0; k < d_.funding_rules.size(); ++k) unknowns(d_.funding_rules[k].unknown, pointer("funding_rules", k));
     notes(d_.memberships, "memberships");
     notes(d_.representations, "representations");
     notes(d_.budgets, "budgets");

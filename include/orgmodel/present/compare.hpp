@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/present/format.hpp"
+#include "orgmodel/present/json_values.hpp"
 #include "orgmodel/present/table.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
@@ -28,6 +29,19 @@ inline nlohmann::ordered_json to_json(const compare_value& v) {
     nlohmann::ordered_json operator()(double x) const { return x; }
     nlohmann::ordered_json operator()(money m) const { return m.str(); }
     nlohmann::ordered_json operator()(share s) const { return s.value(); }
+    nlohmann::ordered_json operator()(const std::string& s) const { return s; }
+  };
+  return std::visit(visitor{}, v);
+}
+/// @brief A template parameter's value as JSON: a number, an amount as an exact decimal string, a
+/// share as a number, meetings per year as a number or [low, high], true/false, or a word.
+inline nlohmann::ordered_json to_json(const parameter_value& v) {
+  struct visitor {
+    nlohmann::ordered_json operator()(std::int64_t n) const { return n; }
+    nlohmann::ordered_json operator()(money m) const { return m.str(); }
+    nlohmann::ordered_json operator()(share s) const { return s.value(); }
+    nlohmann::ordered_json operator()(const cadence& c) const { return cadence_json(c); }
+    nlohmann::ordered_json operator()(bool b) const { return b; }
     nlohmann::ordered_json operator()(const std::string& s) const { return s; }
   };
   return std::visit(visitor{}, v);
@@ -143,7 +157,8 @@ inline nlohmann::ordered_json to_json(const comparison& c) {
     for (std::size_t k = 0; k < c.columns.size(); ++k) r[c.columns[k].key] = to_json(c.cells[i][k].value);
     auto assumed = nlohmann::ordered_json::array();
     for (const auto& d : describe_parameters(c.variants[i].category, c.variants[i].parameters))
-      if (d.source != provenance::stated) assumed.push_back({{"name", d.name}, {"value", d.value}, {"provenance", to_string(d.source)}, {"basis", d.basis}});
+      if (d.source != provenance::stated)
+        assumed.push_back({{"name", d.name}, {"value", to_json(d.value)}, {"provenance", to_string(d.source)}, {"basis", d.basis}});
     r["flagged_parameters"] = std::move(assumed);
     r["funding_flags"] = funding_flags(c.variants[i]);
     rows.push_back(std::move(r));

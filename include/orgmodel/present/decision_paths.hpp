@@ -7,7 +7,6 @@
 /// A latency with no path prints "none" in tables and null in JSON.
 
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -23,19 +22,14 @@ namespace orgmodel {
 /// @brief Days with one decimal ("45.6"), "none" for no path (infinity). Expected days and
 /// percentiles are estimates and print this way.
 [[nodiscard]] inline std::string format_days(double d) {
-  if (!std::isfinite(d)) return "none";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", d);
-  return buf;
+  return std::isfinite(d) ? format_fixed(d, 1) : std::string("none");
 }
 
 /// @brief Worst-case days with up to two decimals ("91.25", "182.5"): sums of 365/f are exact
 /// bounds, so they keep the quarter days of quarterly bodies.
 [[nodiscard]] inline std::string format_worst_days(double d) {
   if (!std::isfinite(d)) return "none";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", d);
-  std::string s = buf;
+  std::string s = format_fixed(d, 2);
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "orgmodel/core/decision_class.hpp"
 #include "orgmodel/core/money.hpp"
@@ -57,6 +58,13 @@ inline std::string format_number(double v) {
   return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(v);
 }
 
+/// @brief `v` with exactly `decimals` decimals ("45.6", "10.00"), correctly rounded.
+inline std::string format_fixed(double v, int decimals) {
+  char buf[400];  // the widest finite double in fixed notation with a few decimals fits
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  return r.ec == std::errc() ? std::string(buf, r.ptr) : format_number(v);
+}
+
 /// @brief Meetings per year: "4", "2–3", or "unknown" when the source does not say.
 inline std::string format_cadence(const std::optional<cadence>& c) {
   if (!c) return "unknown";
@@ -100,16 +108,17 @@ inline std::string format_share_range(const share_range& r) {
   return r.low.str() + "–" + r.high.str();
 }
 
-/// @brief The names of a set of decision classes, comma-separated; "all" or "none".
-inline std::string format_classes(const model& m, decision_class_set s) {
+/// @brief The names of a set of decision classes (`names` by class number), comma-separated; "all" or "none".
+inline std::string format_classes(const std::vector<std::string>& names, decision_class_set s) {
   if (s.is_all()) return "all";
   if (s.empty()) return "none";
   std::string out;
-  const auto& names = m.decision_class_names();
   for (std::size_t c = 0; c < names.size(); ++c)
     if (s.contains(static_cast<decision_class>(c))) out += (out.empty() ? "" : ", ") + names[c];
   return out;
 }
+/// @brief The names of a set of model `m`'s decision classes.
+inline std::string format_classes(const model& m, decision_class_set s) { return format_classes(m.decision_class_names(), s); }
 
 // ---- table cells: the readable text and the machine form for CSV (docs/output-format.md) ----
 

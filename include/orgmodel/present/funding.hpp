@@ -4,7 +4,6 @@
 /// comparisons, allocations), shared by `orgmodel funding`, `orgmodel allocate` and the report.
 /// Money in JSON is an exact decimal string ("6162320.00"), as in the model format.
 
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,11 +20,6 @@
 namespace orgmodel {
 
 namespace detail {
-inline std::string fixed2(double v) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.2f", v);
-  return b;
-}
 /// @brief The flags of a flow as short words: "unknown population", "estimated", "capped" …
 inline std::vector<std::string> flow_flags(const funding_flow& f) {
   std::vector<std::string> v;
@@ -226,8 +220,8 @@ inline text_table contribution_table(const model& m, const std::vector<contribut
     for (const auto& r : c.rows)
       t.row({m[c.recipient].id, m[r.payer].id, count_cell(r.population),
              amount_cell(r.actual), amount_cell(r.fair), amount_cell(r.difference),
-             r.actual_per_inhabitant ? detail::fixed2(*r.actual_per_inhabitant) : "",
-             r.fair_per_inhabitant ? detail::fixed2(*r.fair_per_inhabitant) : "",
+             r.actual_per_inhabitant ? format_fixed(*r.actual_per_inhabitant, 2) : "",
+             r.fair_per_inhabitant ? format_fixed(*r.fair_per_inhabitant, 2) : "",
              r.difference.minor() > 0 ? "more" : (r.difference.minor() < 0 ? "less" : "its share")});
   return t;
 }

@@ -37,18 +37,10 @@ inline model_counts count_elements(const model& m) {
 
 /// @brief The counts as a JSON object (British "organisations", as every output spells it).
 inline nlohmann::ordered_json to_json(const model_counts& c) {
-  nlohmann::ordered_json j;
-  j["organisations"] = c.organisations;
-  j["bodies"] = c.bodies;
-  j["seats"] = c.seats;
-  j["affiliations"] = c.affiliations;
-  j["escalations"] = c.escalations;
-  j["ownerships"] = c.ownerships;
-  j["funding_rules"] = c.funding_rules;
-  j["memberships"] = c.memberships;
-  j["representations"] = c.representations;
-  j["budgets"] = c.budgets;
-  return j;
+  return {{"organisations", c.organisations}, {"bodies", c.bodies},         {"seats", c.seats},
+          {"affiliations", c.affiliations},   {"escalations", c.escalations}, {"ownerships", c.ownerships},
+          {"funding_rules", c.funding_rules}, {"memberships", c.memberships}, {"representations", c.representations},
+          {"budgets", c.budgets}};
 }
 
 /// @brief Any table as a JSON array of objects keyed by the columns' snake_case keys, with the

@@ -11,15 +11,12 @@
 
 #include "orgmodel/analysis/ownership.hpp"
 #include "orgmodel/present/format.hpp"
+#include "orgmodel/present/json_values.hpp"
 #include "orgmodel/present/table.hpp"
 
 namespace orgmodel {
 
 namespace detail {
-inline nlohmann::ordered_json range_json(const share_range& r) {
-  if (r.exact()) return r.low.str();
-  return {{"minimum", r.low.str()}, {"maximum", r.high.str()}};
-}
 inline nlohmann::ordered_json bounds_json(double lo, double hi) {
   auto num = [](double x) -> nlohmann::ordered_json {
     if (std::isinf(x)) return "unbounded";
@@ -40,16 +37,16 @@ inline nlohmann::ordered_json to_json(const direct_ownership_result& r) {
   for (const auto& c : r.companies) {
     nlohmann::ordered_json owners = nlohmann::ordered_json::array();
     for (const auto& o : c.owners) {
-      nlohmann::ordered_json j{{"owner", o.owner_id}, {"equity", detail::range_json(o.equity)}, {"votes", detail::range_json(o.votes)}};
+      nlohmann::ordered_json j{{"owner", o.owner_id}, {"equity", range_json(o.equity)}, {"votes", range_json(o.votes)}};
       if (o.source != provenance::stated) j["provenance"] = to_string(o.source);
       owners.push_back(std::move(j));
     }
     a.push_back({{"company", c.company_id},
                  {"owners", std::move(owners)},
-                 {"equity_total", detail::range_json(c.equity_total)},
-                 {"votes_total", detail::range_json(c.votes_total)},
-                 {"equity_unallocated", detail::range_json(c.equity_unallocated)},
-                 {"votes_unallocated", detail::range_json(c.votes_unallocated)},
+                 {"equity_total", range_json(c.equity_total)},
+                 {"votes_total", range_json(c.votes_total)},
+                 {"equity_unallocated", range_json(c.equity_unallocated)},
+                 {"votes_unallocated", range_json(c.votes_unallocated)},
                  {"votes_differ_from_equity", c.votes_differ},
                  {"has_ranges", c.has_ranges},
                  {"upper_bounds_exceed_whole", c.equity_ranges_exceed_whole || c.votes_ranges_exceed_whole}});

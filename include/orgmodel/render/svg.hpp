@@ -5,37 +5,17 @@
 /// document carrying a `<title>` and a `<desc>`.
 
 #include <cstddef>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "orgmodel/core/escape.hpp"
+#include "orgmodel/present/format.hpp"
+
 namespace orgmodel::svg {
 
-/// @brief `s` escaped for XML text and attribute values. Control characters that XML 1.0 cannot
-/// carry (even as character references) become U+FFFD; tab, newline and carriage return are kept
-/// as character references so attribute normalisation does not eat them.
-inline std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) out += "\xEF\xBF\xBD";
-        else out += ch;
-    }
-  }
-  return out;
-}
+/// @brief `s` escaped for XML text and attribute values (core/escape.hpp: xml_escape).
+inline std::string escape(std::string_view s) { return xml_escape(s); }
 
 /// @brief Code points in UTF-8 text (continuation bytes are not counted).
 inline std::size_t code_points(std::string_view s) noexcept {
@@ -89,9 +69,7 @@ inline std::vector<std::string> wrap(std::string_view s, std::size_t max_chars) 
 
 /// @brief `v` with one decimal, the same on every platform ("12.0", "-3.5").
 inline std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v + 0.0);
-  std::string s(buf);
+  std::string s = format_fixed(v + 0.0, 1);
   if (s == "-0.0") s = "0.0";
   return s;
 }

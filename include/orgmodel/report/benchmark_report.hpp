@@ -15,6 +15,7 @@
 /// in `include/orgmodel/report/<analysis>_section.hpp`, include it below and add one
 /// `append(r, <analysis>_section(models));` line in make_report(), after the existing ones.
 
+#include <optional>
 #include <span>
 #include <sstream>
 #include <string>
@@ -46,10 +47,15 @@ inline text_table overview_table(std::span<const model> models) {
     std::size_t gaps = 0;
     for (const auto& g : mp.gaps) gaps += g.elements.size();
     if (mp.organisations.empty()) {
-      std::int64_t pop = 0, munis = 0;
-      for (const auto& e : mp.territory) pop += e.population.value_or(0), munis += e.municipalities;
-      t.row({mp.model_id, "(no organisation)", "", "", "", integer_cell(munis), integer_cell(pop), "",
-             integer_cell(static_cast<std::int64_t>(m.bodies().size())), integer_cell(static_cast<std::int64_t>(gaps)), ""});
+      std::int64_t munis = 0;
+      std::optional<std::int64_t> pop = 0;  // unknown when any region's is
+      for (const auto& e : mp.territory) {
+        munis += e.municipalities;
+        pop = pop && e.population ? std::optional<std::int64_t>(*pop + *e.population) : std::nullopt;
+      }
+      const table_cell none = integer_cell(std::optional<std::int64_t>{});  // no organisation: no owners, no team (null)
+      t.row({mp.model_id, "(no organisation)", "", "", none, integer_cell(munis), integer_cell(pop), none,
+             integer_cell(mp.bodies), integer_cell(static_cast<std::int64_t>(gaps)), ""});
     }
     for (const auto& p : mp.organisations) {
       // Names for the reader, ids for CSV and JSON (docs/output-format.md: ids in JSON, names in text).
@@ -61,10 +67,10 @@ inline text_table overview_table(std::span<const model> models) {
       t.row({mp.model_id, p.name, p.category ? std::string(to_string(*p.category)) : "", table_cell{host_names, host_ids},
              integer_cell(static_cast<std::int64_t>(p.owners.size())), integer_cell(p.members.count),
              // '+': some members' population unknown, so the sum is a lower bound: no number in CSV or JSON
-             table_cell{std::to_string(p.members.population) + (p.members.population_complete ? "" : "+"),
-                        p.members.population_complete ? std::to_string(p.members.population) : std::string(), cell_kind::integer},
+             table_cell{std::to_string(p.members.known_population) + (p.members.population_complete ? "" : "+"),
+                        p.members.population() ? std::to_string(*p.members.population()) : std::string(), cell_kind::integer},
              p.team_size ? integer_cell(*p.team_size) : table_cell{"unknown", "", cell_kind::integer},
-             integer_cell(static_cast<std::int64_t>(m.bodies().size())), integer_cell(static_cast<std::int64_t>(gaps)),
+             integer_cell(mp.bodies), integer_cell(static_cast<std::int64_t>(gaps)),
              signing_cell(m, m.organisation_at(p.id))});
     }
   }
@@ -78,18 +84,6 @@ inline report_section overview_section(std::span<const model> models) {
   t.print(s);
   s << "(population: members' inhabitants, SCB 31 Dec 2023; '+' = some members' population unknown)\n";
   return {"overview", "Overview", table_to_json(t), s.str()};
-}
-
-/// @brief The organisations section: one profile per model (see organisation_profile.hpp).
-inline report_section organisations_section(std::span<const model> models) {
-  auto content = nlohmann::ordered_json::array();
-  std::string text;
-  for (const auto& m : models) {
-    const auto mp = profile_model(m);
-    content.push_back(to_json(mp));
-    text += to_text(mp);
-  }
-  return {"organisations", "Organisations", std::move(content), std::move(text)};
 }
 
 /// @brief The report header for `models`, without sections.

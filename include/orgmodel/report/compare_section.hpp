@@ -14,6 +14,7 @@
 #include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
+#include "orgmodel/present/findings.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/report/report_section.hpp"
 #include "orgmodel/present/compare.hpp"
@@ -66,14 +67,14 @@ inline const bool findings_compare_columns_registered = [] {
   return true;
 }();
 
-/// @brief The study's findings per model category as JSON: {"1A": [{"model", "kind", "text", "lines"}], …}.
+/// @brief The study's findings per model category as JSON:
+/// [{"category": "1A", "findings": [{"model", "kind", "text", "lines": [{"from", "to"}]}]}, …].
 [[nodiscard]] inline nlohmann::ordered_json study_findings_json() {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  auto j = nlohmann::ordered_json::array();
   for (auto c : scenario::all_categories) {
     auto a = nlohmann::ordered_json::array();
-    for (const auto& f : study_findings(c))
-      a.push_back({{"model", f.model}, {"kind", to_string(f.kind)}, {"text", f.text}, {"lines", f.lines_text()}});
-    j[std::string(to_string(c))] = std::move(a);
+    for (const auto& f : study_findings(c)) a.push_back(to_json(f));
+    j.push_back({{"category", to_string(c)}, {"findings", std::move(a)}});
   }
   return j;
 }

@@ -39,21 +39,13 @@ inline void append(report& r, report_section s) { r.sections.push_back(std::move
 /// @brief The report as one JSON document: header members, then `sections` in order, each
 /// `{ "id", "title", "content" }`.
 inline nlohmann::ordered_json to_json(const report& r) {
-  nlohmann::ordered_json j;
-  j["title"] = r.title;
-  j["models"] = r.model_ids;
-  j["population_source"] = r.population_source;
-  j["population_reference_date"] = r.population_reference_date;
   auto a = nlohmann::ordered_json::array();
-  for (const auto& s : r.sections) {
-    nlohmann::ordered_json o;
-    o["id"] = s.id;
-    o["title"] = s.title;
-    o["content"] = s.content;
-    a.push_back(std::move(o));
-  }
-  j["sections"] = std::move(a);
-  return j;
+  for (const auto& s : r.sections) a.push_back({{"id", s.id}, {"title", s.title}, {"content", s.content}});
+  return {{"title", r.title},
+          {"models", r.model_ids},
+          {"population_source", r.population_source},
+          {"population_reference_date", r.population_reference_date},
+          {"sections", std::move(a)}};
 }
 
 /// @brief The report as text: a title block, then each section under an underlined heading.

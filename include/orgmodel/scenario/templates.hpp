@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "orgmodel/core/checked.hpp"
@@ -208,10 +209,14 @@ inline template_parameters default_parameters(model_category c) {
   return t;
 }
 
-/// @brief One documented parameter: name, value as text, provenance and basis.
+/// @brief A parameter's value: a count, an amount, a share, meetings per year, a yes/no, or a
+/// word ("equal_per_owner" for a region equity left to equal shares).
+using parameter_value = std::variant<std::int64_t, money, share, cadence, bool, std::string>;
+
+/// @brief One documented parameter: name, typed value, provenance and basis.
 struct parameter_doc {
   std::string name;
-  std::string value;
+  parameter_value value;
   provenance source = provenance::stated;
   std::string basis;
 };
@@ -219,32 +224,23 @@ struct parameter_doc {
 /// @brief The parameters a category uses, with values and provenance, for docs and reports.
 inline std::vector<parameter_doc> describe_parameters(model_category c, const template_parameters& t) {
   std::vector<parameter_doc> out;
-  auto cad = [](const cadence& k) {
-    auto n = [](double x) {
-      auto s = std::to_string(x);
-      s.erase(s.find_last_not_of('0') + 1);
-      if (!s.empty() && s.back() == '.') s.pop_back();
-      return s;
-    };
-    return k.low == k.high ? n(k.low) : n(k.low) + "–" + n(k.high);
-  };
-  auto add = [&](std::string name, std::string value, provenance p, std::string_view basis) {
+  auto add = [&](std::string name, parameter_value value, provenance p, std::string_view basis) {
     out.push_back({std::move(name), std::move(value), p, std::string(basis)});
   };
-  auto add_money = [&](const char* n, const parameter<money>& x) { add(n, x.value.str() + " SEK", x.source, x.basis); };
-  auto add_cad = [&](const char* n, const parameter<cadence>& x) { add(n, cad(x.value) + "/year", x.source, x.basis); };
-  auto add_int = [&](const char* n, const parameter<int>& x) { add(n, std::to_string(x.value), x.source, x.basis); };
+  auto add_money = [&](const char* n, const parameter<money>& x) { add(n, x.value, x.source, x.basis); };
+  auto add_cad = [&](const char* n, const parameter<cadence>& x) { add(n, x.value, x.source, x.basis); };
+  auto add_int = [&](const char* n, const parameter<int>& x) { add(n, std::int64_t{x.value}, x.source, x.basis); };
   add_int("team_size", t.team_size);
   add_cad("team_meetings", t.team_meetings);
   const bool region_pays_fees = c == model_category::c1A || c == model_category::c1B || c == model_category::c3B;
   if (region_pays_fees || c == model_category::c3A || c == model_category::c4A)
     add_money("rate_per_inhabitant", t.rate_per_inhabitant);
-  if (region_pays_fees) add("matching_ratio", t.matching_ratio.value.str(), t.matching_ratio.source, t.matching_ratio.basis);
+  if (region_pays_fees) add("matching_ratio", t.matching_ratio.value, t.matching_ratio.source, t.matching_ratio.basis);
   if (c == model_category::c2A || c == model_category::c2B || c == model_category::c3A || t.region_base.value.minor() != 0)
     add_money("region_base", t.region_base);
   if (c == model_category::c4A) add_money("host_fixed", t.host_fixed);
   if (t.co_funding_min.value)
-    add("co_funding_min", t.co_funding_min.value->str() + " SEK", t.co_funding_min.source, t.co_funding_min.basis);
+    add("co_funding_min", *t.co_funding_min.value, t.co_funding_min.source, t.co_funding_min.basis);
   switch (c) {
     case model_category::c1A:
       add_cad("working_meetings", t.working_meetings);
@@ -270,7 +266,7 @@ inline std::vector<parameter_doc> describe_parameters(model_category c, const te
       break;
     case model_category::c3A:
     case model_category::c3B:
-      add("region_equity", t.region_equity.value ? t.region_equity.value->str() : "equal per owner",
+      add("region_equity", t.region_equity.value ? parameter_value(*t.region_equity.value) : parameter_value(std::string("equal_per_owner")),
           t.region_equity.source, t.region_equity.basis);
       if (c == model_category::c3A) add_int("board_seats", t.board_seats);
       else add_cad("steering_meetings", t.steering_meetings);
@@ -284,13 +280,13 @@ inline std::vector<parameter_doc> describe_parameters(model_category c, const te
       add_cad("reference_meetings", t.reference_meetings);
       break;
   }
-  add("project", t.project.value ? "yes" : "no", t.project.source, t.project.basis);
+  add("project", t.project.value, t.project.source, t.project.basis);
   if (t.project.value) {
     add_money("project_total", t.project_total);
     add_int("project_years", t.project_years);
-    add("project_agency_share", t.project_agency_share.value.str(), t.project_agency_share.source, t.project_agency_share.basis);
-    add("project_region_share", t.project_region_share.value.str(), t.project_region_share.source, t.project_region_share.basis);
-    add("project_municipal_share", t.project_municipal_share.value.str(), t.project_municipal_share.source,
+    add("project_agency_share", t.project_agency_share.value, t.project_agency_share.source, t.project_agency_share.basis);
+    add("project_region_share", t.project_region_share.value, t.project_region_share.source, t.project_region_share.basis);
+    add("project_municipal_share", t.project_municipal_share.value, t.project_municipal_share.source,
         t.project_municipal_share.basis);
   }
   return out;
