@@ -76,3 +76,28 @@ TEST(StudyWording, NamesInTextIdsInJson) {
   EXPECT_EQ(s.text.find("region-norrbotten"), std::string::npos);
   EXPECT_EQ(s.text.find("lulea "), std::string::npos);
 }
+
+// Report review R6. L1394-1396: IiN "ägs till 75% av Region Norrbotten och till 25% av 13 av de 14
+// kommuner" — one line for the thirteen, each share the assumed 25 %/13 = 1.92 %, together 25 %.
+// L111-112: "Region Örebro län är ägare" of BRO, an activity inside Örebro kommun (L122-124): an
+// owner role, not a shareholding, so no percentage.
+TEST(StudyWording, OwnersAreGroupedAndARoleIsNotEquity) {
+  auto owners_line = [](const char* id) {
+    const auto text = om::to_text(om::profile_model(om::data::load_bundled_model(id)));
+    const auto at = text.find("Owners:");
+    return text.substr(at, text.find('\n', at) - at);
+  };
+  const auto iin = owners_line("invest-in-norrbotten");
+  EXPECT_NE(iin.find("Region Norrbotten 75 %"), std::string::npos) << iin;
+  EXPECT_NE(iin.find("1.92 % each (together 25 %)"), std::string::npos) << iin;
+  EXPECT_EQ(iin.find("Arjeplog 1.92 %"), std::string::npos) << iin;
+  const auto bro = owners_line("business-region-orebro");
+  EXPECT_NE(bro.find("Region Örebro län (owner role; no equity, not a company)"), std::string::npos) << bro;
+  EXPECT_EQ(bro.find("100 %"), std::string::npos) << bro;
+  // L1700-1702: "finansiering via ägarna, det vill säga de sju kommunerna i länet och Region
+  // Västernorrland" — the owners are named, their shares are not.
+  const auto hci = owners_line("high-coast-invest");
+  EXPECT_NE(hci.find("owners of BizMaker AB: "), std::string::npos) << hci;
+  EXPECT_NE(hci.find("(shares not stated)"), std::string::npos) << hci;
+  EXPECT_EQ(hci.find("0 %–100 %"), std::string::npos) << hci;
+}

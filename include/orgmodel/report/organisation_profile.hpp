@@ -31,17 +31,42 @@ inline std::string to_text(const model_profile& mp) {
     for (const auto& h : p.hosts) {
       std::string rel = relation_name(h);
       std::replace(rel.begin(), rel.end(), '_', ' ');
-      hosts += (hosts.empty() ? "" : "; ") + rel + " " + h.name + " [" + h.id + "]" +
+      hosts += (hosts.empty() ? "" : "; ") + rel + " " + h.name +
                (h.source != provenance::stated ? " (" + std::string(to_string(h.source)) + ")" : "");
     }
     line("Host:", hosts.empty() ? "none (independent)" : hosts);
     std::string owners;
     std::size_t assumed_owners = 0;
-    for (const auto& o : p.owners) {
-      if (o.source != provenance::stated) ++assumed_owners;
-      owners += (owners.empty() ? "" : "; ") + o.name + " " +
-                (o.share->exact() ? format_percent(o.share->low) : format_percent(o.share->low) + "–" + format_percent(o.share->high)) +
-                (o.through.empty() ? "" : " (owner of " + o.through + ")");
+    // Owners holding the same share of the same company in one run are listed once: "Arjeplog,
+    // Arvidsjaur, … 1.92 % each (together 25 %)", "owners of BizMaker AB: Härnösand, … (shares not stated)".
+    for (std::size_t i = 0; i < p.owners.size();) {
+      const auto& o = p.owners[i];
+      auto same = [&](const related_party& x) {
+        return x.through == o.through && x.source == o.source && x.share == o.share;
+      };
+      std::size_t j = i + 1;
+      while (j < p.owners.size() && same(p.owners[j])) ++j;
+      for (std::size_t k = i; k < j; ++k) assumed_owners += p.owners[k].source != provenance::stated ? 1 : 0;
+      // An owner of what is not a company holds a role, not equity (Region Örebro län "är ägare" of
+      // BRO, a unit inside Örebro kommun); a range of 0–100 % is a share nobody states.
+      std::string held;
+      const bool unstated = o.share->low.numerator() == 0 && o.share->high == share::one();
+      if (!is_legal_person(p.kind) && o.through.empty()) held = "(owner role; no equity, not a company)";
+      else if (unstated) held = j - i > 1 ? "(shares not stated)" : "(share not stated)";
+      else held = o.share->exact() ? format_percent(o.share->low) : format_percent(o.share->low) + "–" + format_percent(o.share->high);
+      std::string names;
+      for (std::size_t k = i; k < j; ++k) names += (k > i ? ", " : "") + p.owners[k].name;
+      std::string entry = names + " " + held;
+      if (j - i > 1 && !unstated && o.share->exact())
+        entry += " each (together " + format_percent(o.share->low * share(static_cast<std::int64_t>(j - i), 1)) + ")";
+      if (!o.through.empty()) {
+        std::string through = o.through;
+        for (const auto& h : p.hosts)
+          if (h.id == o.through) through = h.name;
+        entry = "owners of " + through + ": " + entry;
+      }
+      owners += (owners.empty() ? "" : "; ") + entry;
+      i = j;
     }
     if (assumed_owners) owners += "  [" + std::to_string(assumed_owners) + " of " + std::to_string(p.owners.size()) + " holdings assumed]";
     line("Owners:", owners.empty() ? "none" : owners);
