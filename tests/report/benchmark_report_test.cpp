@@ -176,7 +176,7 @@ TEST(BenchmarkReport, TextNamesSourceAndGaps) {
   EXPECT_NE(text.find("SCB, Folkmängd i riket, län och kommuner 31 december 2023"), std::string::npos);
   EXPECT_NE(text.find("population 308 116 (SCB, 31 Dec 2023)"), std::string::npos);
   EXPECT_NE(text.find("Gaps in what is known:"), std::string::npos);
-  EXPECT_NE(text.find("2024  base: per_inhabitant, 6 SEK per inhabitant per year"), std::string::npos);
+  EXPECT_NE(text.find("2024  base: per inhabitant, 6 SEK per inhabitant per year"), std::string::npos);
 }
 
 TEST(BenchmarkReport, OneModelReport) {

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "orgmodel/analysis/organisation_profile.hpp"
 #include "orgmodel/present/format.hpp"
@@ -24,6 +27,25 @@ inline std::string to_text(const model_profile& mp) {
   };
   s += "\n### " + mp.model_name + " [" + mp.model_id + "]\n";
   for (const auto& p : mp.organisations) {
+    // Names for the reader, from what the profile itself lists (ids stay in JSON); an id the
+    // profile names nowhere else is printed as it is.
+    std::vector<std::pair<std::string_view, std::string_view>> known;
+    for (const auto& e : p.members.list) known.emplace_back(e.id, e.name);
+    for (const auto& r : p.hosts) known.emplace_back(r.id, r.name);
+    for (const auto& r : p.owners) known.emplace_back(r.id, r.name);
+    for (const auto& [l, bodies] : p.governance)
+      for (const auto& b : bodies) known.emplace_back(b.id, b.name);
+    known.emplace_back(p.id, p.name);
+    auto name_of = [&](const std::string& id) -> std::string {
+      for (const auto& [i, n] : known)
+        if (i == id) return std::string(n);
+      return id;
+    };
+    auto words = [](std::string_view e) {
+      std::string w(e);
+      std::replace(w.begin(), w.end(), '_', ' ');
+      return w;
+    };
     if (mp.organisations.size() > 1 || p.id != mp.model_id) s += "  — " + p.name + " (" + p.id + ")\n";
     line("Category:", p.category ? std::string(to_string(*p.category)) + " — " + category_description(*p.category)
                                  : std::string("none"));
@@ -87,7 +109,7 @@ inline std::string to_text(const model_profile& mp) {
                (e.source == provenance::estimated ? " (estimated)" : "");
     if (!names.empty()) line("", names);
     std::string team_bodies;
-    for (const auto& b : p.team_bodies) team_bodies += (team_bodies.empty() ? "" : ", ") + b;
+    for (const auto& b : p.team_bodies) team_bodies += (team_bodies.empty() ? "" : ", ") + name_of(b);
     line("Team:", p.team_size ? std::to_string(*p.team_size) + " (" + team_bodies + ")" : std::string("unknown"));
     s += "  Governance:\n";
     if (p.governance.empty()) s += "    (no bodies)\n";
@@ -95,11 +117,11 @@ inline std::string to_text(const model_profile& mp) {
       s += "    " + std::string(to_string(l)) + ":\n";
       for (const auto& b : bodies) {
         std::string roles;
-        for (const auto& g : b.roles) roles += (roles.empty() ? "" : ", ") + std::to_string(g.seats) + " " + (g.role.empty() ? "seat" : g.role);
+        for (const auto& g : b.roles) roles += (roles.empty() ? "" : ", ") + std::to_string(g.seats) + " " + (g.role.empty() ? "seat" : words(g.role));
         std::string chair;
-        for (const auto& c : b.chairs) chair += (chair.empty() ? "" : ", ") + c.holder + (c.role.empty() ? "" : " (" + c.role + ")");
+        for (const auto& c : b.chairs) chair += (chair.empty() ? "" : ", ") + name_of(c.holder) + (c.role.empty() ? "" : " (" + words(c.role) + ")");
         const bool single = b.single();
-        s += "      " + b.name + " [" + b.id + "] " + std::string(to_string(b.kind)) +
+        s += "      " + b.name + ": " + words(to_string(b.kind)) +
              (single && !b.meetings_per_year ? std::string()
                                              : ", meets " + format_cadence(b.meetings_per_year) + (b.meetings_per_year ? "/yr" : "")) +
              (!b.seats                  ? std::string(", seats unknown")
@@ -114,7 +136,7 @@ inline std::string to_text(const model_profile& mp) {
     if (!p.escalations.empty()) {
       s += "  Escalation:\n";
       for (const auto& e : p.escalations)
-        s += "    " + e.from + " → " + e.to +
+        s += "    " + name_of(e.from) + " → " + name_of(e.to) +
              (e.classes.is_all() ? std::string() : " [" + format_classes(mp.decision_classes, e.classes) + "]") + "\n";
     }
     s += "  Funding rules:\n";
@@ -122,11 +144,11 @@ inline std::string to_text(const model_profile& mp) {
     for (const auto& f : p.funding) {
       std::string payers;
       if (f.payers.size() <= 3)
-        for (const auto& x : f.payers) payers += (payers.empty() ? "" : ", ") + x;
+        for (const auto& x : f.payers) payers += (payers.empty() ? "" : ", ") + name_of(x);
       else
-        payers = std::to_string(f.payers.size()) + " payers (" + f.payers.front() + " … " + f.payers.back() + ")";
+        payers = std::to_string(f.payers.size()) + " payers (" + name_of(f.payers.front()) + " … " + name_of(f.payers.back()) + ")";
       s += "    " + years_text(f.year_from, f.year_to) + "  " + (f.purpose.empty() ? "" : f.purpose + ": ") +
-           std::string(to_string(f.basis)) + ", " + funding_terms(f) + ", from " + payers +
+           words(to_string(f.basis)) + ", " + funding_terms(f) + ", from " + payers +
            (f.co_funding_min ? ", own costs at least " + format_amount(*f.co_funding_min) + " SEK" : "") +
            (f.source != provenance::stated ? " (" + std::string(to_string(f.source)) + ")" : "") + "\n";
     }
