@@ -1,10 +1,13 @@
 // Issue #11 item 9: words a Swedish public-sector reader trusts.
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "orgmodel/analysis/voting_power.hpp"
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/model/builder.hpp"
 #include "orgmodel/report/organisation_profile.hpp"
 #include "orgmodel/report/ownership_section.hpp"
 
@@ -101,4 +104,24 @@ TEST(StudyWording, OwnersAreGroupedAndARoleIsNotEquity) {
   EXPECT_NE(hci.find("owners of BizMaker AB: "), std::string::npos) << hci;
   EXPECT_NE(hci.find("(shares not stated)"), std::string::npos) << hci;
   EXPECT_EQ(hci.find("0 %–100 %"), std::string::npos) << hci;
+}
+
+// Report review R30: rules in words. IiN's bolagsstämma votes by shares (L1394-1396, weighted
+// votes); a stated quota of one half means more than half, any other share at least that share —
+// the same reading quota_votes gives: 4 votes at 1/2 need 3, at 3/4 need 3 (hand count).
+TEST(StudyWording, VotingRulesAreInWords) {
+  const auto iin = om::data::load_bundled_model("invest-in-norrbotten");
+  EXPECT_EQ(om::body_voting_power(iin, iin.body_at("iin-owners-meeting"), {}).quota_rule, "weighted votes, simple majority");
+  for (auto [q, words, need] : {std::tuple{"1/2", "more than half of the votes", 3}, std::tuple{"3/4", "at least 3/4 of the votes", 3}}) {
+    om::model_builder b("q", "Q");
+    const auto a = b.add_organisation({.id = "a", .name = "A"});
+    const auto c = b.add_organisation({.id = "c", .name = "C"});
+    const auto board = b.add_body({.id = "board", .name = "Board", .organisation = a, .quota = *om::share::parse(q)});
+    b.add_seat({.body = board, .holder = a, .votes = 2});
+    b.add_seat({.body = board, .holder = c, .votes = 2});
+    const auto m = std::move(b).build();
+    const auto r = om::body_voting_power(m, board, {});
+    EXPECT_EQ(r.quota_rule, words) << q;
+    EXPECT_EQ(r.game.quota, need) << q;
+  }
 }

@@ -533,7 +533,10 @@ void latency_search(const Net& net, decision_class matter, decision_latency_tabl
     if (net.has_in(v)) heap.push(t.expected[v], v);
   }
   while (!heap.empty()) {
-    const auto [d, v] = heap.pop();
+    // Plain variables, not a structured binding: clang before 16 cannot capture bindings in a lambda.
+    const auto top = heap.pop();
+    const double d = top.key;
+    const std::uint32_t v = top.v;
     if (d > t.expected[v]) continue;
     net.for_each_in(v, [&](std::uint32_t source, std::uint32_t line, double prep) {
       const auto u = net.body(source);

@@ -108,11 +108,12 @@ struct funding_line {
   std::string purpose;
   funding_basis basis = funding_basis::fixed;
   money amount, rate;             ///< fixed and share_of_total: amount; per_inhabitant: rate (model's meaning)
-  share ratio = share::one();     ///< matching and share_of_total
+  share ratio = share::one();     ///< matching; share_of_total: the share all the line's payers carry together
   std::string matches;            ///< matching: the group matched
   int period_years = 1;           ///< share_of_total: years the amount covers
   std::optional<int> year_from, year_to;
   std::vector<std::string> payers;  ///< payer ids
+  std::vector<std::string> payer_names;  ///< the same payers' names, for text
   std::vector<std::string> rule_ids;
   std::string group;
   std::optional<money> co_funding_min;
@@ -299,20 +300,25 @@ inline organisation_profile profile_organisation(const model& m, organisation_in
       p.team_bodies.push_back(x.id);
     }
 
-  // Funding rules to the organisation, one line per rule that differs in more than its payer.
+  // Funding rules to the organisation, one line per rule that differs in more than its payer; shares
+  // of one total (Skaraborg's 3 MSEK over the 49 municipalities of Västra Götaland, each by its
+  // population) are one line whose ratio is the share the payers carry together.
   using key = std::tuple<std::string, int, std::int64_t, std::int64_t, std::string, std::string, int, int, int, std::string,
                          std::int64_t, int>;
   std::map<key, std::size_t> line_of;
   for (const auto& r : m.funding_rules()) {
     if (r.recipient != oi) continue;
-    key k{r.purpose, static_cast<int>(r.basis), r.amount.minor(), r.rate.minor(), r.ratio.str(), r.matches, r.period_years,
+    const bool shared = r.basis == funding_basis::share_of_total;
+    key k{r.purpose, static_cast<int>(r.basis), r.amount.minor(), r.rate.minor(), shared ? std::string() : r.ratio.str(), r.matches, r.period_years,
           r.year_from.value_or(0), r.year_to.value_or(0), r.group, r.co_funding_min ? r.co_funding_min->minor() : -1,
           static_cast<int>(r.source)};
     auto [it, fresh] = line_of.emplace(k, p.funding.size());
     if (fresh)
-      p.funding.push_back({r.purpose, r.basis, r.amount, r.rate, r.ratio, r.matches, r.period_years, r.year_from, r.year_to, {}, {},
+      p.funding.push_back({r.purpose, r.basis, r.amount, r.rate, r.ratio, r.matches, r.period_years, r.year_from, r.year_to, {}, {}, {},
                            r.group, r.co_funding_min, r.source});
+    if (shared && !fresh) p.funding[it->second].ratio = p.funding[it->second].ratio + r.ratio;
     p.funding[it->second].payers.push_back(m[r.payer].id);
+    p.funding[it->second].payer_names.push_back(m[r.payer].name);
     p.funding[it->second].rule_ids.push_back(r.id);
   }
   std::stable_sort(p.funding.begin(), p.funding.end(), [](const funding_line& a, const funding_line& b) {
@@ -347,7 +353,7 @@ inline std::vector<knowledge_gap> knowledge_gaps(const model& m) {
     flagged(o.source, o.note, el, "organisation assumed");
     if (o.kind == organisation_kind::unknown_group)
       add(gap_status::unknown, "members of a group the sources do not name",
-          el + " (" + std::to_string(detail::profile_stands_for(o)) + ")");
+          el + (o.member_count ? " (" + std::to_string(*o.member_count) + ")" : " (number not given)"));
   }
   for (const auto& x : m.bodies()) {
     unknowns(x.unknown, "bodies/" + x.id);

@@ -928,7 +928,10 @@ inline weighted_game game_of(const model& m, body_index b, quota_spec spec, bool
     const auto& bd = m[b];
     if (bd.quota) {
       spec = {quota_rule::fraction, *bd.quota};
-      text = "body quota " + bd.quota->str();
+      // As quota_votes reads an implicit bound: one half means more than half, any other share at least it.
+      const auto& q = *bd.quota;
+      text = q == share(1, 2) ? std::string("more than half of the votes")
+                              : "at least " + std::to_string(q.numerator()) + "/" + std::to_string(q.denominator()) + " of the votes";
     } else if (bd.rule == decision_rule::qualified_majority) {
       spec = {quota_rule::two_thirds, {}};
       text = "qualified majority (two-thirds)";
@@ -937,7 +940,10 @@ inline weighted_game game_of(const model& m, body_index b, quota_spec spec, bool
       text = "consensus (unanimity)";
     } else if (bd.rule) {
       spec = {quota_rule::majority, {}};
-      text = std::string(to_string(*bd.rule)) + " (simple majority)";
+      // In words, as a reader would say it: "simple majority", "weighted votes, simple majority".
+      text = *bd.rule == decision_rule::weighted_votes ? "weighted votes, simple majority"
+             : *bd.rule == decision_rule::majority      ? "simple majority"
+                                                          : std::string(to_string(*bd.rule)) + ", simple majority";
     } else {
       spec = {quota_rule::majority, {}};
       text = "simple majority (assumed: the body's rule is unknown)";

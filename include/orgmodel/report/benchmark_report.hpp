@@ -54,7 +54,10 @@ inline text_table overview_table(std::span<const model> models) {
         pop = pop && e.population ? std::optional<std::int64_t>(*pop + *e.population) : std::nullopt;
       }
       const table_cell none = integer_cell(std::optional<std::int64_t>{});  // no organisation: no owners, no team (null)
-      t.row({mp.model_id, "(no organisation)", "", "", none, integer_cell(munis), integer_cell(pop), none,
+      // Not members of anything: the municipalities of the counties, and their inhabitants.
+      t.row({mp.model_id, "(no organisation)", "", "", none,
+             table_cell{std::to_string(munis) + " municipalities", std::to_string(munis), cell_kind::integer},
+             pop ? table_cell{group_thousands(*pop), std::to_string(*pop), cell_kind::integer} : integer_cell(pop), none,
              integer_cell(mp.bodies), integer_cell(static_cast<std::int64_t>(gaps)), ""});
     }
     for (const auto& p : mp.organisations) {
@@ -67,7 +70,7 @@ inline text_table overview_table(std::span<const model> models) {
       t.row({mp.model_id, p.name, p.category ? std::string(to_string(*p.category)) : "", table_cell{host_names, host_ids},
              integer_cell(static_cast<std::int64_t>(p.owners.size())), integer_cell(p.members.count),
              // '+': some members' population unknown, so the sum is a lower bound: no number in CSV or JSON
-             table_cell{std::to_string(p.members.known_population) + (p.members.population_complete ? "" : "+"),
+             table_cell{group_thousands(p.members.known_population) + (p.members.population_complete ? "" : "+"),
                         p.members.population() ? std::to_string(*p.members.population()) : std::string(), cell_kind::integer},
              p.team_size ? integer_cell(*p.team_size) : table_cell{"unknown", "", cell_kind::integer},
              integer_cell(mp.bodies), integer_cell(static_cast<std::int64_t>(gaps)),

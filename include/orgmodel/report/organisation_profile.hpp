@@ -144,9 +144,10 @@ inline std::string to_text(const model_profile& mp) {
     for (const auto& f : p.funding) {
       std::string payers;
       if (f.payers.size() <= 3)
-        for (const auto& x : f.payers) payers += (payers.empty() ? "" : ", ") + name_of(x);
+        for (const auto& x : f.payer_names) payers += (payers.empty() ? "" : ", ") + x;
       else
-        payers = std::to_string(f.payers.size()) + " payers (" + name_of(f.payers.front()) + " … " + name_of(f.payers.back()) + ")";
+        payers = std::to_string(f.payers.size()) + " payers (" + f.payer_names.front() + " … " + f.payer_names.back() + ")";
+      if (f.basis == funding_basis::share_of_total && f.payers.size() > 1) payers += ", each by its share";
       s += "    " + years_text(f.year_from, f.year_to) + "  " + (f.purpose.empty() ? "" : f.purpose + ": ") +
            words(to_string(f.basis)) + ", " + funding_terms(f) + ", from " + payers +
            (f.co_funding_min ? ", own costs at least " + format_amount(*f.co_funding_min) + " SEK" : "") +
@@ -169,7 +170,10 @@ inline std::string to_text(const model_profile& mp) {
   s += "  Gaps in what is known:\n";
   if (mp.gaps.empty()) s += "    none\n";
   for (const auto& g : mp.gaps) {
-    std::string el = g.elements.front() + (g.elements.size() > 1 ? " and " + std::to_string(g.elements.size() - 1) + " more" : "");
+    // Every element up to eight, so that a reader sees which bodies a gap concerns (review R11).
+    std::string el;
+    for (std::size_t i = 0; i < g.elements.size() && i < 8; ++i) el += (i ? ", " : "") + g.elements[i];
+    if (g.elements.size() > 8) el += " and " + std::to_string(g.elements.size() - 8) + " more";
     s += "    [" + std::string(to_string(g.status)) + "] " + el + ": " + g.what + "\n";
   }
   if (!mp.findings.empty()) {

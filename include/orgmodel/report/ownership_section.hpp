@@ -50,7 +50,11 @@ inline void steering_power(const model& m, text_table& t, nlohmann::ordered_json
     const std::string pct = format_percent(top->banzhaf, 1);
     // Names in the text, ids in the JSON.
     const auto strongest = m.find_organisation(top->player);
-    t.row({m.info().name, bd.name, std::to_string(r.players.size()), std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
+    // Holders, and their votes where some hold more than one (Värmland's region: 17 holders, 19 votes).
+    const auto holders = static_cast<std::int64_t>(r.players.size());
+    const table_cell members{std::to_string(holders) + (r.game.total() != holders ? " (" + std::to_string(r.game.total()) + " votes)" : ""),
+                             std::to_string(holders), cell_kind::integer};
+    t.row({m.info().name, bd.name, members, std::to_string(r.game.quota) + "/" + std::to_string(r.game.total()),
            r.quota_rule, equal ? "equal" : (strongest ? m[*strongest].name : top->player) + " " + pct, std::to_string(vetoes),
            std::to_string(nulls)});
     rows.push_back({{"model", m.info().id}, {"body", bd.id}, {"players", r.players.size()}, {"quota", r.game.quota},
@@ -116,7 +120,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
           "carried as bounds, not replaced by a guess.\n";
 
   // 3. Voting power on the steering bodies
-  text_table t({"model", "body", "players", "quota", "rule", "strongest (Banzhaf)", "vetoes", "never decisive"});
+  text_table t({"model", "body", "members", "quota", "rule", "strongest (Banzhaf)", "vetoes", "never decisive"});
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   if (models.empty()) {
     for (auto id : data::study_model_ids()) ownership_report_detail::steering_power(data::load_bundled_model(id), t, rows);
