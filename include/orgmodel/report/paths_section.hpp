@@ -138,10 +138,7 @@ inline report_section paths_section(std::span<const model> models, std::string_v
 /// @brief "yes" when the organisation signs agreements (NDAs included) in its own name, else
 /// "no: <who> signs" — the study's main contrast between a municipal unit and a company.
 [[nodiscard]] inline std::string signing_cell(const model& m, organisation_index o) {
-  const auto s = signing_capacity_of(m, o);
-  if (s.can_sign) return "yes";
-  if (!s.signatory.valid()) return "no: the model names nobody who signs";
-  return "no: " + m[s.signatory].name + " signs";
+  return signing_text(m, signing_capacity_of(m, o)).text;  // the path tables' wording, for one organisation
 }
 
 /// @brief Whether the organisation the template is about signs agreements and NDAs in its own name
