@@ -4,8 +4,8 @@
 
 #include <compare>
 #include <cstdint>
-#include <functional>
 #include <limits>
+#include <optional>  // declares std::hash (as <functional> does, without its weight)
 
 namespace orgmodel {
 
@@ -41,5 +41,5 @@ using funding_rule_index = strong_index<funding_rule_tag>;  ///< index of a fund
 
 template <class Tag>
 struct std::hash<orgmodel::strong_index<Tag>> {
-  std::size_t operator()(orgmodel::strong_index<Tag> i) const noexcept { return std::hash<std::uint32_t>{}(i.value); }
+  std::size_t operator()(orgmodel::strong_index<Tag> i) const noexcept { return i.value; }  // the identity, as std::hash<std::uint32_t>
 };

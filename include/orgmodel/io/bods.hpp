@@ -155,21 +155,31 @@ inline const char* bods_entity_type(organisation_kind k) {
 }
 
 /// The "bods" member of an element's extensions, or null.
-inline nlohmann::ordered_json bods_extension(const extensions& extra) {
+template <class Json>
+Json bods_extension(const extensions& extra) {
   for (const auto& [k, v] : extra)
     if (k == "bods") {
-      auto j = nlohmann::ordered_json::parse(v, nullptr, false);
-      return j.is_object() ? j : nlohmann::ordered_json();
+      auto j = Json::parse(v, nullptr, false);
+      return j.is_object() ? j : Json();
     }
   return nullptr;
 }
+
+/// A JSON document type such as nlohmann's json or ordered_json. The entry points below are
+/// templates on it, so that only a translation unit that reads or writes BODS compiles them.
+template <class Json>
+concept json_document = requires(const Json& j) {
+  j.is_array();
+  j.dump();
+};
 }  // namespace detail
 
 /// @brief The ownership of a model as BODS 0.4 statements (a JSON array).
 /// @throws parse_error (code out_of_range, pointer "/publicationDate" or "/statementDate") when a
 /// date in `opt` is not a BODS date.
-inline nlohmann::ordered_json to_bods(const model& m, const bods_options& opt = {}) {
-  using oj = nlohmann::ordered_json;
+template <class Json = nlohmann::ordered_json>
+Json to_bods(const model& m, const bods_options& opt = {}) {
+  using oj = Json;
   const std::string published = opt.publication_date.empty() ? detail::utc_today() : opt.publication_date;
   const std::string stated = opt.statement_date.empty() ? published : opt.statement_date;
   if (!detail::is_bods_date(published))
@@ -185,7 +195,7 @@ inline nlohmann::ordered_json to_bods(const model& m, const bods_options& opt = 
   for (const auto& o : m.ownerships()) involved[o.owner.value] = involved[o.owned.value] = 1;
   std::vector<oj> ext(m.organisations().size());
   for (std::size_t i = 0; i < ext.size(); ++i)
-    if (involved[i]) ext[i] = detail::bods_extension(m.organisations()[i].extra);
+    if (involved[i]) ext[i] = detail::bods_extension<oj>(m.organisations()[i].extra);
   auto unspecified = [&](std::size_t i) { return ext[i].is_object() && ext[i].contains("unspecified"); };
 
   auto head = [&](const std::string& record, const char* type, const std::string& subject) {
@@ -241,9 +251,9 @@ inline nlohmann::ordered_json to_bods(const model& m, const bods_options& opt = 
   for (const auto& o : m.ownerships()) {
     const std::string& owner = m[o.owner].id;
     const std::string& owned = m[o.owned].id;
-    const oj e = detail::bods_extension(o.extra);
+    const oj e = detail::bods_extension<oj>(o.extra);
     std::string record = e.is_object() && e.contains("recordId") && e["recordId"].is_string()
-                             ? e["recordId"].get<std::string>()
+                             ? e["recordId"].template get<std::string>()
                              : owner + "/owns/" + owned + "/" + std::to_string(seen[owner + "/" + owned]++);
     oj s = head(record, "relationship", unspecified(o.owned.value) ? owner : owned);
     auto interest = [&](const char* type, const share_range& r) {
@@ -684,26 +694,24 @@ class bods_reader {
 /// @throws parse_error naming the statement by JSON Pointer (wrong types, unknown codes, bad
 /// dates, missing members, references to no entity or person); invalid_model when the direct
 /// holdings break a model rule (e.g. more than 100 %).
-inline bods_import import_bods(const nlohmann::json& statements, std::string id = "bods-import", std::string name = "BODS import") {
-  return detail::bods_reader<nlohmann::json>().read(statements, std::move(id), std::move(name));
-}
-/// @brief As above, for an order-preserving document.
-inline bods_import import_bods(const nlohmann::ordered_json& statements, std::string id = "bods-import",
-                               std::string name = "BODS import") {
-  return detail::bods_reader<nlohmann::ordered_json>().read(statements, std::move(id), std::move(name));
+template <detail::json_document Json>
+bods_import import_bods(const Json& statements, std::string id = "bods-import", std::string name = "BODS import") {
+  return detail::bods_reader<Json>().read(statements, std::move(id), std::move(name));
 }
 
 /// @brief The model of `import_bods` alone (entity and person statements become organisations,
 /// direct shareholding/votingRights interests become ownerships).
-inline model from_bods(const nlohmann::json& statements, std::string id = "bods-import", std::string name = "BODS import") {
+template <detail::json_document Json>
+model from_bods(const Json& statements, std::string id = "bods-import", std::string name = "BODS import") {
   return import_bods(statements, std::move(id), std::move(name)).result;
 }
 
 /// @brief Reads BODS 0.4 statements from JSON text (e.g. standard input), as `load_bods_file`.
-inline bods_import parse_bods(const std::string& text, std::string id = "bods-import") {
-  nlohmann::ordered_json doc;
-  detail::tracking_sax sax(doc, text);
-  nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &sax);
+template <class Json = nlohmann::ordered_json>
+bods_import parse_bods(const std::string& text, std::string id = "bods-import") {
+  Json doc;
+  detail::tracking_sax<Json> sax(doc, text);
+  Json::sax_parse(text.begin(), text.end(), &sax);
   std::string name = id;
   return import_bods(doc, std::move(id), std::move(name));
 }
@@ -712,14 +720,15 @@ inline bods_import parse_bods(const std::string& text, std::string id = "bods-im
 /// without directories and without ".json" / ".bods.json".
 /// @throws lookup_error when the file cannot be read; parse_error for bad JSON (with line, column
 /// and pointer) or bad statements; invalid_model as `import_bods`.
-inline bods_import load_bods_file(const std::string& path) {
+template <class Json = nlohmann::ordered_json>
+bods_import load_bods_file(const std::string& path) {
   std::string id = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
   for (std::string_view ext : {".bods.json", ".json"})
     if (id.size() > ext.size() && id.ends_with(ext)) {
       id.resize(id.size() - ext.size());
       break;
     }
-  return parse_bods(read_text_file(path), id);
+  return parse_bods<Json>(read_text_file(path), id);
 }
 
 }  // namespace orgmodel

@@ -84,13 +84,18 @@ inline void check_nesting(std::string_view text, std::size_t limit = 128) {
 /// (`1e400`, which nlohmann reports as `out_of_range`, not as a parse error) or a member name given
 /// twice (which nlohmann would silently resolve to the last value, losing data) becomes an
 /// `orgmodel::parse_error` that names where it happened.
+///
+/// A template on the DOM type, as the reader and writer below: a translation unit that includes
+/// this header but reads or writes no JSON instantiates none of nlohmann's parser (docs/test-time.md).
+template <class Json>
 class tracking_sax {
  public:
-  using number_integer_t = ojson::number_integer_t;
-  using number_unsigned_t = ojson::number_unsigned_t;
-  using number_float_t = ojson::number_float_t;
-  using string_t = ojson::string_t;
-  using binary_t = ojson::binary_t;
+  using ojson = Json;
+  using number_integer_t = typename ojson::number_integer_t;
+  using number_unsigned_t = typename ojson::number_unsigned_t;
+  using number_float_t = typename ojson::number_float_t;
+  using string_t = typename ojson::string_t;
+  using binary_t = typename ojson::binary_t;
 
   tracking_sax(ojson& root, std::string_view text) : root_(root), text_(text) {}
 
@@ -221,12 +226,14 @@ class tracking_sax {
 };
 
 /// @brief Reads one model document, naming every bad value by its JSON Pointer.
+template <class Json>
 class json_reader {
  public:
+  using ojson = Json;
   model_data read(std::string_view text) {
     // Depth is limited inside tracking_sax (where the pointer is known), not by check_nesting.
     ojson doc;
-    tracking_sax sax(doc, text);
+    tracking_sax<ojson> sax(doc, text);
     ojson::sax_parse(text.begin(), text.end(), &sax);
     read_document(doc);
     return std::move(d_);
@@ -249,7 +256,7 @@ class json_reader {
   }
   static std::string string(const ojson& j, const std::string& ptr) {
     if (!j.is_string()) fail(error_code::wrong_type, ptr, std::string("expected a string, found ") + j.type_name());
-    return j.get<std::string>();
+    return j.template get<std::string>();
   }
   static std::vector<std::string> strings(const ojson& j, const std::string& ptr) {
     const auto& a = array(j, ptr);
@@ -259,35 +266,35 @@ class json_reader {
   }
   static bool boolean(const ojson& j, const std::string& ptr) {
     if (!j.is_boolean()) fail(error_code::wrong_type, ptr, std::string("expected true or false, found ") + j.type_name());
-    return j.get<bool>();
+    return j.template get<bool>();
   }
   static std::int64_t integer(const ojson& j, const std::string& ptr, std::int64_t lo, std::int64_t hi) {
     if (!j.is_number()) fail(error_code::wrong_type, ptr, std::string("expected an integer, found ") + j.type_name());
     if (j.is_number_float()) fail(error_code::out_of_range, ptr, "expected an integer, found " + j.dump());
-    if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
+    if (j.is_number_unsigned() && j.template get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
       fail(error_code::out_of_range, ptr, j.dump() + " is above " + std::to_string(hi));
-    auto v = j.get<std::int64_t>();
+    auto v = j.template get<std::int64_t>();
     if (v < lo || v > hi) fail(error_code::out_of_range, ptr, j.dump() + " is outside " + std::to_string(lo) + "…" + std::to_string(hi));
     return v;
   }
   static double number(const ojson& j, const std::string& ptr, double lo, double hi) {
     if (!j.is_number()) fail(error_code::wrong_type, ptr, std::string("expected a number, found ") + j.type_name());
-    double v = j.get<double>();
+    double v = j.template get<double>();
     if (!std::isfinite(v) || v < lo || v > hi) fail(error_code::out_of_range, ptr, j.dump() + " is outside its range");
     return v;
   }
   static money amount(const ojson& j, const std::string& ptr) {
     if (!j.is_string())
       fail(error_code::wrong_type, ptr, std::string("money is a decimal string in major units (\"4000000.00\"), found ") + j.type_name());
-    auto m = money::parse(j.get_ref<const std::string&>());
-    if (!m) fail(error_code::bad_amount, ptr, "\"" + j.get<std::string>() + "\" is not an exact amount with at most two decimals");
+    auto m = money::parse(j.template get_ref<const std::string&>());
+    if (!m) fail(error_code::bad_amount, ptr, "\"" + j.template get<std::string>() + "\" is not an exact amount with at most two decimals");
     if (m->minor() < 0) fail(error_code::out_of_range, ptr, "amount " + m->str() + " is negative");
     return *m;
   }
   static share fraction(const ojson& j, const std::string& ptr) {
     if (!j.is_string()) fail(error_code::wrong_type, ptr, std::string("a share is a string (\"0.25\", \"25%\", \"1/52\"), found ") + j.type_name());
-    auto s = share::parse(j.get_ref<const std::string&>());
-    if (!s) fail(error_code::bad_amount, ptr, "\"" + j.get<std::string>() + "\" is not an exact share");
+    auto s = share::parse(j.template get_ref<const std::string&>());
+    if (!s) fail(error_code::bad_amount, ptr, "\"" + j.template get<std::string>() + "\" is not an exact share");
     return *s;
   }
   static share_range fraction_range(const ojson& j, const std::string& ptr) {
@@ -333,7 +340,7 @@ class json_reader {
     fail(error_code::unknown_value, ptr, "unknown decision class \"" + s + "\"");
   }
   decision_class_set klasses(const ojson& j, const std::string& ptr) const {
-    if (j.is_string() && j.get_ref<const std::string&>() == "all") return decision_class_set::all();
+    if (j.is_string() && j.template get_ref<const std::string&>() == "all") return decision_class_set::all();
     decision_class_set s;
     const auto& a = array(j, ptr);
     for (std::size_t i = 0; i < a.size(); ++i) s.insert(klass(a[i], at(ptr, i)));
@@ -389,14 +396,14 @@ class json_reader {
       const auto& a = array(doc["organizations"], "/organizations");
       for (std::size_t i = 0; i < a.size(); ++i) {
         object(a[i], at("/organizations", i));
-        if (a[i].contains("id") && a[i]["id"].is_string()) org_ids_.emplace(a[i]["id"].get<std::string>(), static_cast<std::uint32_t>(i));
+        if (a[i].contains("id") && a[i]["id"].is_string()) org_ids_.emplace(a[i]["id"].template get<std::string>(), static_cast<std::uint32_t>(i));
       }
     }
     if (doc.contains("bodies")) {
       const auto& a = array(doc["bodies"], "/bodies");
       for (std::size_t i = 0; i < a.size(); ++i) {
         object(a[i], at("/bodies", i));
-        if (a[i].contains("id") && a[i]["id"].is_string()) body_ids_.emplace(a[i]["id"].get<std::string>(), static_cast<std::uint32_t>(i));
+        if (a[i].contains("id") && a[i]["id"].is_string()) body_ids_.emplace(a[i]["id"].template get<std::string>(), static_cast<std::uint32_t>(i));
       }
     }
     auto& info = d_.info;
@@ -632,8 +639,10 @@ class json_reader {
 };
 
 /// @brief Writes the canonical form: fixed member order, defaults omitted, unknown members last.
+template <class Json>
 class json_writer {
  public:
+  using ojson = Json;
   explicit json_writer(const model& m, const save_progress_fn* progress = nullptr) : m_(m), progress_(progress) {}
 
   ojson write() const {
@@ -876,10 +885,14 @@ class json_writer {
 /// @brief Reads a model from JSON text and validates it.
 /// @throws parse_error (bad JSON, types, ranges, enumerations) or invalid_model (broken rules),
 /// each naming the offending value by JSON Pointer.
-inline model from_json(std::string_view text) { return model(detail::json_reader().read(text)); }
+/// (A template, as every JSON entry point here, so that only a translation unit that calls it
+/// compiles the parser; `Json` is the DOM type, nlohmann's ordered_json.)
+template <class Json = nlohmann::ordered_json>
+model from_json(std::string_view text) { return model(detail::json_reader<Json>().read(text)); }
 
 /// @brief The canonical JSON text of a model: two-space indent, UTF-8, trailing newline.
-inline std::string to_json(const model& m) { return detail::json_writer(m).write().dump(2, ' ', false) + "\n"; }
+template <class Json = nlohmann::ordered_json>
+std::string to_json(const model& m) { return detail::json_writer<Json>(m).write().dump(2, ' ', false) + "\n"; }
 
 /// @brief The most bytes `read_text_file` reads by default (256 MiB): far above any real model
 /// (the bundled ones are below 32 KiB), low enough that a wrong path cannot exhaust memory.
@@ -930,19 +943,21 @@ inline std::string read_text_file(const std::string& path, std::uintmax_t limit 
 }
 
 /// @brief Reads and validates a model file. @throws lookup_error, parse_error, invalid_model
-inline model load_model_file(const std::string& path) { return from_json(read_text_file(path)); }
+template <class Json = nlohmann::ordered_json>
+model load_model_file(const std::string& path) { return from_json<Json>(read_text_file(path)); }
 
 /// @brief Writes a model file in canonical form, reporting to `progress` (when given) the elements
 /// converted, the serialisation, and the bytes written (docs/synthetic-regions.md: a 10^7-entity
 /// nation is over a gigabyte).
 /// @throws invalid_model when the model cannot be written as JSON (then no file is touched);
 /// lookup_error when the file cannot be opened or written.
-inline void save_model_file(const model& m, const std::string& path, const save_progress_fn& progress = {}) {
+template <class Json = nlohmann::ordered_json>
+void save_model_file(const model& m, const std::string& path, const save_progress_fn& progress = {}) {
   auto report = [&](std::string_view phase, std::uint64_t done, std::uint64_t total) {
     if (progress) progress({phase, done, total});
   };
   // First, so that a failure leaves no file behind.
-  const auto doc = detail::json_writer(m, &progress).write();
+  const auto doc = detail::json_writer<Json>(m, &progress).write();
   report("serialising", 0, 1);
   const std::string text = doc.dump(2, ' ', false) + "\n";
   report("serialising", 1, 1);

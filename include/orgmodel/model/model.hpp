@@ -2,11 +2,13 @@
 /// @file
 /// @brief The model: a validated, immutable store of organisations, bodies, seats and relations.
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "orgmodel/core/decision_class.hpp"
@@ -48,6 +50,41 @@ struct model_data {
   friend bool operator==(const model_data&, const model_data&) = default;
 };
 
+namespace detail {
+/// Names paired with their positions, sorted by name then position: equal names are adjacent and
+/// the first of a run is the earliest. One sort serves the model's id lookups and every lookup of
+/// the validator, so a translation unit that holds a model instantiates no hash table.
+using named_positions = std::vector<std::pair<std::string_view, std::uint32_t>>;
+inline void sort_by_name(named_positions& v) { std::sort(v.begin(), v.end()); }
+
+/// The position (in `all`) of the element whose id is `id`, given positions sorted by id.
+template <class Element>
+std::optional<std::uint32_t> find_by_id(const std::vector<Element>& all, const std::vector<std::uint32_t>& by_id,
+                                        std::string_view id) {
+  std::size_t lo = 0, hi = by_id.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (std::string_view(all[by_id[mid]].id) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < by_id.size() && all[by_id[lo]].id == id) return by_id[lo];
+  return std::nullopt;
+}
+
+/// Positions of `all` sorted by id.
+template <class Element>
+std::vector<std::uint32_t> positions_by_id(const std::vector<Element>& all) {
+  named_positions named;
+  named.reserve(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) named.emplace_back(all[i].id, static_cast<std::uint32_t>(i));
+  sort_by_name(named);
+  std::vector<std::uint32_t> out;
+  out.reserve(named.size());
+  for (const auto& n : named) out.push_back(n.second);
+  return out;
+}
+}  // namespace detail
+
 /// @brief Checks every rule of a model and throws `invalid_model` naming the first offender by
 /// its JSON Pointer. Defined in validate.hpp; the model's constructor calls it.
 void validate(const model_data& d);
@@ -69,16 +106,16 @@ class model {
   /// @brief All the content, for code that converts or copies the model.
   [[nodiscard]] const model_data& data() const noexcept { return d_; }
 
-  [[nodiscard]] std::span<const organisation> organisations() const noexcept { return d_.organisations; }
-  [[nodiscard]] std::span<const body> bodies() const noexcept { return d_.bodies; }
-  [[nodiscard]] std::span<const seat> seats() const noexcept { return d_.seats; }
-  [[nodiscard]] std::span<const affiliation> affiliations() const noexcept { return d_.affiliations; }
-  [[nodiscard]] std::span<const escalation> escalations() const noexcept { return d_.escalations; }
-  [[nodiscard]] std::span<const ownership> ownerships() const noexcept { return d_.ownerships; }
-  [[nodiscard]] std::span<const funding_rule> funding_rules() const noexcept { return d_.funding_rules; }
-  [[nodiscard]] std::span<const membership> memberships() const noexcept { return d_.memberships; }
-  [[nodiscard]] std::span<const representation> representations() const noexcept { return d_.representations; }
-  [[nodiscard]] std::span<const budget_figure> budgets() const noexcept { return d_.budgets; }
+  [[nodiscard]] std::span<const organisation> organisations() const noexcept { return {d_.organisations.data(), d_.organisations.size()}; }
+  [[nodiscard]] std::span<const body> bodies() const noexcept { return {d_.bodies.data(), d_.bodies.size()}; }
+  [[nodiscard]] std::span<const seat> seats() const noexcept { return {d_.seats.data(), d_.seats.size()}; }
+  [[nodiscard]] std::span<const affiliation> affiliations() const noexcept { return {d_.affiliations.data(), d_.affiliations.size()}; }
+  [[nodiscard]] std::span<const escalation> escalations() const noexcept { return {d_.escalations.data(), d_.escalations.size()}; }
+  [[nodiscard]] std::span<const ownership> ownerships() const noexcept { return {d_.ownerships.data(), d_.ownerships.size()}; }
+  [[nodiscard]] std::span<const funding_rule> funding_rules() const noexcept { return {d_.funding_rules.data(), d_.funding_rules.size()}; }
+  [[nodiscard]] std::span<const membership> memberships() const noexcept { return {d_.memberships.data(), d_.memberships.size()}; }
+  [[nodiscard]] std::span<const representation> representations() const noexcept { return {d_.representations.data(), d_.representations.size()}; }
+  [[nodiscard]] std::span<const budget_figure> budgets() const noexcept { return {d_.budgets.data(), d_.budgets.size()}; }
 
   [[nodiscard]] const organisation& operator[](organisation_index i) const { return d_.organisations.at(i.value); }
   [[nodiscard]] const body& operator[](body_index i) const { return d_.bodies.at(i.value); }
@@ -87,8 +124,8 @@ class model {
 
   /// @brief The organisation with this id, or nothing.
   [[nodiscard]] std::optional<organisation_index> find_organisation(std::string_view id) const {
-    auto it = org_ids_.find(std::string(id));
-    return it == org_ids_.end() ? std::nullopt : std::optional(organisation_index(it->second));
+    if (auto i = detail::find_by_id(d_.organisations, org_by_id_, id)) return organisation_index(*i);
+    return std::nullopt;
   }
   /// @brief The organisation with this id. @throws lookup_error when there is none.
   [[nodiscard]] organisation_index organisation_at(std::string_view id) const {
@@ -97,8 +134,8 @@ class model {
   }
   /// @brief The body with this id, or nothing.
   [[nodiscard]] std::optional<body_index> find_body(std::string_view id) const {
-    auto it = body_ids_.find(std::string(id));
-    return it == body_ids_.end() ? std::nullopt : std::optional(body_index(it->second));
+    if (auto i = detail::find_by_id(d_.bodies, body_by_id_, id)) return body_index(*i);
+    return std::nullopt;
   }
   /// @brief The body with this id. @throws lookup_error when there is none.
   [[nodiscard]] body_index body_at(std::string_view id) const {
@@ -139,17 +176,14 @@ class model {
   void index() {
     classes_.assign(default_decision_classes.begin(), default_decision_classes.end());
     classes_.insert(classes_.end(), d_.info.extra_decision_classes.begin(), d_.info.extra_decision_classes.end());
-    org_ids_.reserve(d_.organisations.size());
-    for (std::size_t i = 0; i < d_.organisations.size(); ++i)
-      org_ids_.emplace(d_.organisations[i].id, static_cast<std::uint32_t>(i));
-    body_ids_.reserve(d_.bodies.size());
-    for (std::size_t i = 0; i < d_.bodies.size(); ++i) body_ids_.emplace(d_.bodies[i].id, static_cast<std::uint32_t>(i));
+    org_by_id_ = detail::positions_by_id(d_.organisations);
+    body_by_id_ = detail::positions_by_id(d_.bodies);
   }
 
   model_data d_;
   std::vector<std::string> classes_;
-  std::unordered_map<std::string, std::uint32_t> org_ids_;
-  std::unordered_map<std::string, std::uint32_t> body_ids_;
+  std::vector<std::uint32_t> org_by_id_;   ///< organisation positions sorted by id
+  std::vector<std::uint32_t> body_by_id_;  ///< body positions sorted by id
 };
 
 }  // namespace orgmodel

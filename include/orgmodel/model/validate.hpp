@@ -47,11 +47,6 @@ inline bool is_finite(double x) noexcept {
   return x >= -std::numeric_limits<double>::max() && x <= std::numeric_limits<double>::max();
 }
 
-/// Names paired with their positions, sorted by name then position: equal names are adjacent and
-/// the first of a run is the earliest. Sorting serves every lookup of the validator, so that every
-/// translation unit that holds a model instantiates one sort instead of several hash tables.
-using named_positions = std::vector<std::pair<std::string_view, std::uint32_t>>;
-inline void sort_by_name(named_positions& v) { std::sort(v.begin(), v.end()); }
 
 /// The position of `name` among sorted distinct `names`, or names.size().
 inline std::size_t position_of(const std::vector<std::string_view>& names, std::string_view name) {
