@@ -279,12 +279,37 @@ struct weight_order {
 /// numerator), O(n²·q) per prime. Sizes stop where the players so far, each at least as heavy as the
 /// current one, would reach q. The forward tables are kept at √D checkpoints and rebuilt one block
 /// of √D classes at a time: 2√D + 2 tables of (n+1)·q words with sizes, three forward passes.
+///
+/// With `johnston` (implies sizes) the same recurrence gives L·Σ_{S: i critical} 1/#critical(S),
+/// the Johnston numerator. Proof: in a winning S of weight W a member is critical iff S loses
+/// without it, iff w_i > W − q; so the critical members C are the heaviest ones and the others N
+/// all weigh at most W − q. Take ℓ, the last member of C in the heaviest-first order: every member
+/// of S before ℓ weighs at least w_ℓ > W − q, so it is critical, and members after ℓ of ℓ's own
+/// weight would be critical too, so N lies in the classes lighter than ℓ's class c. Conversely, a
+/// set C ending at ℓ (weight x) plus N ⊆ the players after class c, with q + max(N) ≤ x + W(N) <
+/// q + v_c (or N = ∅ and q ≤ x < q + v_c), has exactly C as critical members. The closing step
+/// "ℓ = j" therefore adds inv(k+1)·Φ_c(m + w_j), Φ_c(x) counting those N:
+///   R_j[k][m] = R_{j+1}[k][m] + R_{j+1}[k+1][m + w_j] + Φ_c(m + w_j)/(k+1),
+/// and states before ℓ weigh x − w_ℓ < q, so the tables keep width q. Splitting N at its heaviest
+/// member u (position p): q − x ≤ W(N ∖ u) < q + v_c − w_u − x over the players after p, i.e. with
+/// A_p(z) = #{subsets of the players after p of weight ≤ z}:
+///   Φ_c(x) = [x ≥ q] + Σ_{p after c} A_p(q − 1 − x + v_c − w_p) − A_p(q − 1 − x),
+/// two running sums over p of A_p and A_p shifted by w_p, updated backward with
+/// A_{p−1} = A_p + A_p(· − w_p): O(q) per player, read once per class.
 struct mwc_dp {
   std::vector<biguint> per_class;  // numerator for a member of each class
   biguint total;                   // minimal winning coalitions (without sizes)
 };
 
-inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool sizes, const biguint& lcm) {
+/// a·b mod p with b' = ⌊b·2^64/p⌋ precomputed (Shoup), p < 2^62.
+inline std::uint64_t mulmod_shoup(std::uint64_t a, std::uint64_t b, std::uint64_t b_shoup, std::uint64_t p) noexcept {
+  const auto hi = static_cast<std::uint64_t>((static_cast<uint128>(a) * b_shoup) >> 64);
+  const std::uint64_t r = a * b - hi * p;
+  return r >= p ? r - p : r;
+}
+
+inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool sizes, const biguint& lcm, bool johnston = false) {
+  sizes = sizes || johnston;
   const std::size_t n = g.weights.size(), q = static_cast<std::size_t>(g.quota), D = wo.first.size();
   const std::size_t K = sizes ? n + 1 : 1;
   const std::size_t bits = n + 2 + (sizes ? lcm.bits() : 0);
@@ -313,7 +338,11 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
   std::vector<std::vector<std::uint64_t>> res_class(D, std::vector<std::uint64_t>(primes.size()));
   std::vector<std::uint64_t> res_total(primes.size());
   std::vector<std::uint64_t> H(K * q), R(K * q);
-  std::vector<std::uint64_t> inv(n + 2, 0);
+  std::vector<std::uint64_t> inv(n + 2, 0), inv_shoup(n + 2, 0);
+  // Johnston: A_p, the running sums Z1 = Σ A_p and Z2 = Σ A_p(· − w_p) over the players behind the
+  // sweep, and Φ_c(m + v_c) of the current class
+  std::vector<std::uint64_t> A, Z1, Z2, phi;
+  if (johnston) A.resize(q), Z1.resize(q), Z2.resize(q), phi.resize(q);
   const auto forward = [&](std::size_t j, std::uint64_t p) {  // add the player at position j to H
     const std::size_t w = weight_at(j);
     if (w >= q) return;
@@ -337,7 +366,15 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
   for (std::size_t pi = 0; pi < primes.size(); ++pi) {
     const std::uint64_t p = primes[pi];
     const std::uint64_t lmod = sizes ? mod_small(lcm, p) : 1;
-    for (std::size_t k = 1; k <= n + 1; ++k) inv[k] = sizes ? powmod(k, p - 2, p) : 1;
+    for (std::size_t k = 1; k <= n + 1; ++k) {
+      inv[k] = sizes ? powmod(k, p - 2, p) : 1;
+      inv_shoup[k] = static_cast<std::uint64_t>((static_cast<uint128>(inv[k]) << 64) / p);
+    }
+    if (johnston) {
+      std::fill(A.begin(), A.end(), 1);  // after the last player: the empty set, weight 0 ≤ z
+      std::fill(Z1.begin(), Z1.end(), 0);
+      std::fill(Z2.begin(), Z2.end(), 0);
+    }
     std::fill(H.begin(), H.end(), 0);
     H[0] = 1;
     for (std::size_t j = 0; j < n && checkpoint.size() > 1; ++j) {
@@ -366,6 +403,14 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
       for (std::size_t j = j1; j-- > j0;) {
         const std::size_t c = wo.class_of[j];
         const std::size_t w = weight_at(j);
+        if (johnston && (j + 1 == n || wo.class_of[j + 1] != c)) {  // entering class c: Φ_c from Z1, Z2
+          const std::size_t v = std::min(w, q);
+          for (std::size_t m = 0; m < q; ++m) {
+            std::uint64_t f = Z2[q - 1 - m];
+            if (q - 1 - m >= v) f = addmod(f, p - Z1[q - 1 - m - v], p);
+            phi[m] = m + v >= q ? addmod(f, 1, p) : f;
+          }
+        }
         if (wo.first[c] == j) {
           const std::uint64_t* h = snap[c - c0].data();  // h[k·width + m − low[j]]
           const std::size_t width = q - low[j];
@@ -376,7 +421,11 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
             for (std::size_t m = low[j]; m < q; ++m) {
               const std::uint64_t hv = h[k * width + m - low[j]];
               if (!hv) continue;
-              const std::uint64_t rv = m + w >= q ? inv[k + 1] : R[(sizes ? k + 1 : 0) * q + m + w];
+              std::uint64_t rv = 0;
+              if (johnston)
+                rv = addmod(m + w < q ? R[(k + 1) * q + m + w] : 0, mulmod_shoup(phi[m], inv[k + 1], inv_shoup[k + 1], p), p);
+              else
+                rv = m + w >= q ? inv[k + 1] : R[(sizes ? k + 1 : 0) * q + m + w];
               sum += static_cast<uint128>(hv) * rv;
               if (++pending == 15) sum %= p, pending = 0;
             }
@@ -396,10 +445,20 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
             for (std::size_t lo = from; lo < edge; lo += w) addmod_words(row + lo, row + lo + w, std::min(w, edge - lo), p);
           }
           const std::uint64_t add = inv[k + 1];
+          if (johnston) {  // j closes the critical members: any m, weighted by Φ_c
+            for (std::size_t m = from; m < q; ++m) row[m] = addmod(row[m], mulmod_shoup(phi[m], add, inv_shoup[k + 1], p), p);
+            continue;
+          }
           for (std::size_t m = edge; m < q; ++m) {
             const std::uint64_t t = row[m] + add - p;
             row[m] = t + (p & (0 - (t >> 63)));
           }
+        }
+        if (johnston) {  // the player at j joins those behind the sweep
+          const std::size_t v = std::min(w, q);
+          addmod_words(Z1.data(), A.data(), q, p);
+          if (v < q) addmod_words(Z2.data() + v, A.data(), q - v, p);
+          for (std::size_t z = q; z-- > v;) A[z] = addmod(A[z], A[z - v], p);
         }
       }
     }
@@ -857,8 +916,19 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     r.deegan_packel_method = "not computed";
     r.note += "Deegan–Packel not computed: DP table beyond " + std::to_string(opt.dp_word_budget) + " words. ";
   }
-  // Johnston
-  if (n <= opt.johnston_player_limit) {
+  // Johnston: the DP of Deegan–Packel with the critical members' tail (same table), else enumeration
+  if (dp_words <= static_cast<double>(opt.dp_word_budget)) {
+    const auto dp = detail::mwc_counts(g, wo, true, lcm, true);
+    biguint den;
+    for (std::size_t j = 0; j < n; ++j) den += dp.per_class[wo.class_of[j]];
+    for (std::size_t j = 0; j < n; ++j) {
+      auto& p = r.players[wo.order[j]];
+      const auto& num = dp.per_class[wo.class_of[j]];
+      p.johnston = den.is_zero() ? 0.0 : detail::ratio(num, den);
+      p.johnston_exact = den.is_zero() ? "0" : detail::fraction_str(num, den);
+    }
+    r.johnston_method = "exact: critical members by DP over size and weight";
+  } else if (n <= opt.johnston_player_limit) {
     auto [num, vulnerable] = detail::johnston_numerators(g, lcm);
     const biguint den = lcm * vulnerable;
     for (std::size_t i = 0; i < n; ++i) {
