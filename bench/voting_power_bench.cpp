@@ -71,6 +71,18 @@ void BM_DeeganPackel(benchmark::State& state) {
 }
 BENCHMARK(BM_DeeganPackel)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// Johnston: the Deegan–Packel DP with a tail of non-critical members (`mwc_counts(..., true)`).
+void BM_Johnston(benchmark::State& state) {
+  const auto g = uniform_game(static_cast<std::size_t>(state.range(0)));
+  orgmodel::detail::biguint first;
+  for (auto _ : state) {
+    const orgmodel::detail::weight_order wo(g.weights);
+    first = orgmodel::detail::mwc_counts(g, wo, true, orgmodel::detail::lcm_upto(g.weights.size()), true).per_class[0];
+  }
+  finish(state, g, first);
+}
+BENCHMARK(BM_Johnston)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 // A double majority of n members (the EU Council's rule): at least 55 % of the members with at
 // least 65 % of the population, or n − 3 members; populations uniform in 1..1 000 (seed 16).
 // Every index but Johnston exact by the DP over coalition size and population.

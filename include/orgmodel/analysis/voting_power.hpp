@@ -47,6 +47,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <numeric>
 #include <optional>
 #include <random>
@@ -149,12 +150,13 @@ inline std::int64_t quota_votes(std::int64_t total, quota_spec q) {
 struct voting_power_options {
   std::size_t mwc_player_limit = 40;           ///< enumeration fallback for Deegan–Packel (≤ 40 players)
   std::uint64_t mwc_node_budget = 20'000'000;  ///< search nodes of that enumeration
-  std::uint64_t exact_budget = 400'000'000;    ///< limb operations allowed for exact Shapley–Shubik
+  std::uint64_t exact_budget = 10'000'000'000;  ///< limb operations of the Shapley–Shubik DP (about 20 s)
   std::uint64_t samples = 200'000;             ///< sampled Shapley–Shubik when not exact
   double confidence = 0.99;                    ///< 1 − δ of the stated sampling error
   std::uint64_t seed = 1;
-  std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Deegan–Packel DP (800 MB)
-  std::size_t johnston_player_limit = 22;      ///< Johnston by enumeration of all 2^n coalitions
+  std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Deegan–Packel and Johnston DPs (800 MB)
+  std::uint64_t dp_op_budget = 20'000'000'000;  ///< word operations of each of those DPs (see `detail::mwc_size_dp_cost`)
+  std::size_t johnston_player_limit = 22;      ///< enumeration of all 2^n coalitions (Johnston, Shapley–Shubik)
 };
 
 /// @brief One player's power. Every index has a double for reading and an exact reduced fraction.
@@ -200,7 +202,7 @@ struct voting_power_result {
   double confidence = 1.0;
   std::optional<std::uint64_t> minimal_winning_coalitions;  ///< when known and below 2^64
   std::string minimal_winning_coalitions_exact;
-  std::string banzhaf_method = "exact: generating function over total weight";
+  std::string banzhaf_method = "exact (DP): generating function over total weight";
   std::string shapley_shubik_method;
   std::string public_good_method;
   std::string deegan_packel_method;
@@ -234,6 +236,13 @@ inline void check_game(const weighted_game& g) {
 }
 
 inline std::string fraction_str(const biguint& n, const biguint& d) { return big_fraction::make(n, d).str(); }
+
+/// The method of a sampled index as every output states it: "sampled ± 0.0036 (99% confidence): …".
+inline std::string sampled_method(double half_width, double confidence, const std::string& what) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "sampled ± %.2g (%.4g%% confidence): ", half_width, 100.0 * confidence);
+  return buf + what;
+}
 
 /// lcm(1..n) as a big integer: the product of the largest prime powers up to n.
 inline biguint lcm_upto(std::size_t n) {
@@ -513,13 +522,18 @@ struct mwc_enumerator {
   }
 };
 
-/// Johnston numerators by enumeration of every coalition: a winning coalition S of weight W is
-/// vulnerable when it has critical members, exactly those with w_i > W − q; each gets 1/#critical.
-/// Returns L·Σ 1/#critical per player (L = lcm(1..n)) and the number of vulnerable coalitions.
-inline std::pair<std::vector<biguint>, biguint> johnston_numerators(const weighted_game& g, const biguint& lcm) {
+/// Johnston and Shapley–Shubik numerators by enumeration of every coalition: a winning coalition S
+/// of weight W has critical members exactly those with w_i > W − q; each gets 1/#critical
+/// (Johnston), and (|S|−1)!(n−|S|)! orders in which it is pivotal (Shapley–Shubik).
+/// Johnston: L·Σ 1/#critical per player (L = lcm(1..n)) and the number of vulnerable coalitions.
+struct enumerated_numerators {
+  std::vector<biguint> johnston, shapley_shubik;
+  biguint vulnerable;
+};
+inline enumerated_numerators enumerate_coalitions(const weighted_game& g, const biguint& lcm) {
   const std::size_t n = g.weights.size();
   std::vector<std::int64_t> wsum(std::size_t{1} << n, 0);
-  std::vector<std::vector<std::uint64_t>> by_crit(n, std::vector<std::uint64_t>(n + 1, 0));
+  std::vector<std::vector<std::uint64_t>> by_crit(n, std::vector<std::uint64_t>(n + 1, 0)), by_size = by_crit;
   std::uint64_t vulnerable = 0;
   for (std::uint64_t s = 1; s < (std::uint64_t{1} << n); ++s) {
     const auto low = static_cast<std::size_t>(__builtin_ctzll(s));
@@ -530,18 +544,23 @@ inline std::pair<std::vector<biguint>, biguint> johnston_numerators(const weight
     for (std::size_t i = 0; i < n; ++i) crit += (s >> i & 1u) && g.weights[i] > slack;
     if (!crit) continue;
     ++vulnerable;
+    const auto size = static_cast<std::size_t>(__builtin_popcountll(s));
     for (std::size_t i = 0; i < n; ++i)
-      if ((s >> i & 1u) && g.weights[i] > slack) ++by_crit[i][crit];
+      if ((s >> i & 1u) && g.weights[i] > slack) ++by_crit[i][crit], ++by_size[i][size];
   }
-  std::vector<biguint> num(n);
+  std::vector<biguint> fact(n + 1, biguint(1));
+  for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * biguint(k);
+  enumerated_numerators out{std::vector<biguint>(n), std::vector<biguint>(n), biguint(vulnerable)};
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t h = 1; h <= n; ++h)
+    for (std::size_t h = 1; h <= n; ++h) {
       if (by_crit[i][h]) {
         biguint l = lcm;
         l.divmod_small(h);
-        num[i] += l * biguint(by_crit[i][h]);
+        out.johnston[i] += l * biguint(by_crit[i][h]);
       }
-  return {std::move(num), biguint(vulnerable)};
+      if (by_size[i][h]) out.shapley_shubik[i] += biguint(by_size[i][h]) * fact[h - 1] * fact[n - h];
+    }
+  return out;
 }
 
 }  // namespace detail
@@ -720,6 +739,23 @@ inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
 }
 
 namespace detail {
+/// Limb operations of `shapley_shubik_numerators`: n²·q·⌈(n+1)/64⌉.
+inline double shapley_shubik_dp_cost(const weighted_game& g) {
+  const auto n = static_cast<double>(g.weights.size());
+  return n * n * static_cast<double>(g.quota) * static_cast<double>(g.weights.size() / 64 + 1);
+}
+/// Word operations of `mwc_counts` with sizes, per prime three sweeps over the rows a position can
+/// have (heaviest first, position j: at most min(j, (q−1)/w_{j−1}) + 1 sizes) times q weights.
+inline double mwc_size_dp_cost(const weighted_game& g, const weight_order& wo, const biguint& lcm) {
+  const std::size_t n = g.weights.size(), q = static_cast<std::size_t>(g.quota);
+  double rows = 0;
+  for (std::size_t j = 1; j <= n; ++j) {
+    const auto w = static_cast<std::size_t>(g.weights[wo.order[j - 1]]);
+    rows += static_cast<double>(std::min(j, w ? (q - 1) / w : j) + 1);
+  }
+  return 3.0 * rows * static_cast<double>(q) * static_cast<double>(primes_for_bits(n + 2 + lcm.bits()));
+}
+
 /// Exact Shapley–Shubik numerators N_i with φ_i = N_i / n!: the size-and-weight DP c[k][w]
 /// (O(n²·q) limb operations), prefix sums over w per size, then per distinct weight v the
 /// alternating block sums of `alternating_window_sum` per size (the division by 1 + y·x^v shifts
@@ -837,18 +873,25 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.coleman_initiate = losing.is_zero() ? 0.0 : detail::ratio(swings[i], losing);
     p.coleman_initiate_exact = losing.is_zero() ? "0" : detail::fraction_str(swings[i], losing);
   }
-  // Shapley–Shubik
-  const double ss_cost = static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(g.quota) *
-                         static_cast<double>(n / 64 + 1);
-  if (ss_cost <= static_cast<double>(opt.exact_budget)) {
-    auto num = detail::shapley_shubik_numerators(g);
+  // Shapley–Shubik: the size-and-weight DP within its budget, else every coalition (n within the
+  // enumeration limit: one walk serves Johnston too), else sampled with the error stated
+  const biguint lcm = detail::lcm_upto(n);
+  std::optional<detail::enumerated_numerators> walk;
+  const auto enumerated = [&]() -> const detail::enumerated_numerators& {
+    if (!walk) walk = detail::enumerate_coalitions(g, lcm);
+    return *walk;
+  };
+  const bool ss_dp = detail::shapley_shubik_dp_cost(g) <= static_cast<double>(opt.exact_budget);
+  if (ss_dp || n <= opt.johnston_player_limit) {
+    const auto num = ss_dp ? detail::shapley_shubik_numerators(g) : enumerated().shapley_shubik;
     biguint nf(1);
     for (std::size_t k = 2; k <= n; ++k) nf = nf * biguint(k);
     for (std::size_t i = 0; i < n; ++i) {
       r.players[i].shapley_shubik = detail::ratio(num[i], nf);
       r.players[i].shapley_shubik_exact = detail::fraction_str(num[i], nf);
     }
-    r.shapley_shubik_method = "exact: generating function by size and weight";
+    r.shapley_shubik_method = ss_dp ? "exact (DP): generating function by size and weight"
+                                    : "exact (enumeration): all " + std::to_string(std::uint64_t{1} << n) + " coalitions";
   } else {
     auto s = sample_voting_power(g, opt.samples, opt.confidence, opt.seed);
     r.shapley_shubik_exact = false;
@@ -856,7 +899,7 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     r.shapley_shubik_samples = s.samples;
     r.confidence = s.confidence;
     for (std::size_t i = 0; i < n; ++i) r.players[i].shapley_shubik = s.shapley_shubik[i];
-    r.shapley_shubik_method = "sampled: " + std::to_string(s.samples) + " random orders";
+    r.shapley_shubik_method = detail::sampled_method(s.error, s.confidence, std::to_string(s.samples) + " random orders");
     r.note = "Shapley–Shubik sampled: each value within ±" + std::to_string(s.error) + " with probability " +
              std::to_string(s.confidence) + " (Hoeffding). ";
   }
@@ -869,7 +912,7 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
   for (const auto& c : mwc_of) pgi_sum += c;
   r.minimal_winning_coalitions_exact = mwc.total.str();
   if (mwc.total.bits() <= 64) r.minimal_winning_coalitions = mwc.total.is_zero() ? 0 : std::stoull(r.minimal_winning_coalitions_exact);
-  r.public_good_method = "exact: minimal winning coalitions by DP over weight";
+  r.public_good_method = "exact (DP): minimal winning coalitions by weight";
   for (std::size_t i = 0; i < n; ++i) {
     auto& p = r.players[i];
     p.minimal_winning_coalitions_exact = mwc_of[i].str();
@@ -877,10 +920,11 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.public_good = detail::ratio(mwc_of[i], pgi_sum);
     p.public_good_exact = detail::fraction_str(mwc_of[i], pgi_sum);
   }
-  const biguint lcm = detail::lcm_upto(n);
   const double blocks = std::ceil(std::sqrt(static_cast<double>(wo.first.size())));  // see detail::mwc_counts
   const double dp_words = (2 * blocks + 3) * static_cast<double>(n + 1) * static_cast<double>(g.quota);
-  if (dp_words <= static_cast<double>(opt.dp_word_budget)) {
+  const bool size_dp = dp_words <= static_cast<double>(opt.dp_word_budget) &&
+                       detail::mwc_size_dp_cost(g, wo, lcm) <= static_cast<double>(opt.dp_op_budget);
+  if (size_dp) {
     const auto dp = detail::mwc_counts(g, wo, true, lcm);
     const biguint den = lcm * mwc.total;
     for (std::size_t j = 0; j < n; ++j) {
@@ -889,7 +933,7 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
       p.deegan_packel = detail::ratio(num, den);
       p.deegan_packel_exact = detail::fraction_str(num, den);
     }
-    r.deegan_packel_method = "exact: minimal winning coalitions by DP over size and weight";
+    r.deegan_packel_method = "exact (DP): minimal winning coalitions by size and weight";
   } else if (n <= std::min<std::size_t>(opt.mwc_player_limit, 40)) {
     detail::mwc_enumerator e{g.weights, {}, {}, g.quota, opt.mwc_node_budget, 0, 0, {}, {}, false};
     e.run();
@@ -906,18 +950,18 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
         r.players[i].deegan_packel = detail::ratio(num, den);
         r.players[i].deegan_packel_exact = detail::fraction_str(num, den);
       }
-      r.deegan_packel_method = "exact: enumeration of minimal winning coalitions";
+      r.deegan_packel_method = "exact (enumeration): minimal winning coalitions";
     } else {
       r.deegan_packel_method = "not computed";
-      r.note += "Deegan–Packel not computed: DP table beyond " + std::to_string(opt.dp_word_budget) +
-                " words and more than " + std::to_string(opt.mwc_node_budget) + " search nodes. ";
+      r.note += "Deegan–Packel not computed: the DP over size and weight is beyond its budget and the enumeration "
+                "beyond " + std::to_string(opt.mwc_node_budget) + " search nodes. ";
     }
   } else {
     r.deegan_packel_method = "not computed";
-    r.note += "Deegan–Packel not computed: DP table beyond " + std::to_string(opt.dp_word_budget) + " words. ";
+    r.note += "Deegan–Packel not computed: the DP over size and weight is beyond its budget. ";
   }
   // Johnston: the DP of Deegan–Packel with the critical members' tail (same table), else enumeration
-  if (dp_words <= static_cast<double>(opt.dp_word_budget)) {
+  if (size_dp) {
     const auto dp = detail::mwc_counts(g, wo, true, lcm, true);
     biguint den;
     for (std::size_t j = 0; j < n; ++j) den += dp.per_class[wo.class_of[j]];
@@ -927,19 +971,19 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
       p.johnston = den.is_zero() ? 0.0 : detail::ratio(num, den);
       p.johnston_exact = den.is_zero() ? "0" : detail::fraction_str(num, den);
     }
-    r.johnston_method = "exact: critical members by DP over size and weight";
+    r.johnston_method = "exact (DP): critical members by size and weight";
   } else if (n <= opt.johnston_player_limit) {
-    auto [num, vulnerable] = detail::johnston_numerators(g, lcm);
-    const biguint den = lcm * vulnerable;
+    const auto& e = enumerated();
+    const biguint den = lcm * e.vulnerable;
     for (std::size_t i = 0; i < n; ++i) {
-      r.players[i].johnston = detail::ratio(num[i], den);
-      r.players[i].johnston_exact = detail::fraction_str(num[i], den);
+      r.players[i].johnston = detail::ratio(e.johnston[i], den);
+      r.players[i].johnston_exact = detail::fraction_str(e.johnston[i], den);
     }
-    r.johnston_method = "exact: enumeration of all coalitions";
+    r.johnston_method = "exact (enumeration): all " + std::to_string(std::uint64_t{1} << n) + " coalitions";
   } else {
     r.johnston_method = "not computed";
-    r.note += "Johnston not computed: " + std::to_string(n) + " players exceed the enumeration limit of " +
-              std::to_string(opt.johnston_player_limit) + ". ";
+    r.note += "Johnston not computed: the DP over size and weight is beyond its budget and " + std::to_string(n) +
+              " players exceed the enumeration limit of " + std::to_string(opt.johnston_player_limit) + ". ";
   }
   return r;
 }
