@@ -22,15 +22,18 @@
 /// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations, lightest
 ///   player first: only the band of weights a row can have and the limbs its counts can reach); the
 ///   removal of a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤
-///   `exact_budget`, else sampled.
+///   `exact_budget`, else every coalition enumerated (n ≤ `johnston_player_limit`), else sampled.
 /// - Public Good Index and Deegan–Packel: minimal winning coalitions by DP (`detail::mwc_counts`):
 ///   heaviest first, a coalition is minimal winning iff it wins and loses without its lightest
 ///   member; forward counts of the heavier part, backward counts of completions, modulo 62-bit
 ///   primes and reassembled by the Chinese remainder theorem. PGI O(n·q) per prime; Deegan–Packel by
-///   size as well, O(n²·q) per prime and D·(n+1)·q words (`dp_word_budget`), else enumeration of the
+///   size as well, O(n²·q) per prime and D·(n+1)·q words (`dp_word_budget`, `dp_op_budget`), else enumeration of the
 ///   minimal winning coalitions for n ≤ 40.
-/// - Johnston: every coalition enumerated (n ≤ `johnston_player_limit`); a winning coalition of
+/// - Johnston: the Deegan–Packel DP with a tail of non-critical members (`detail::mwc_counts`, same
+///   budgets), else every coalition enumerated (n ≤ `johnston_player_limit`); a winning coalition of
 ///   weight W has critical members exactly those with w_i > W − q.
+/// Each result states its method: "exact (DP): …", "exact (enumeration): …", "sampled ± h (c%
+/// confidence): …" or "not computed" (with the reason in `note`).
 ///
 /// Sampled estimate (games too large for the exact methods): m uniformly random coalitions give, for
 /// every player at once, an unbiased estimate of the absolute Banzhaf index, and m random orders an
@@ -150,12 +153,12 @@ inline std::int64_t quota_votes(std::int64_t total, quota_spec q) {
 struct voting_power_options {
   std::size_t mwc_player_limit = 40;           ///< enumeration fallback for Deegan–Packel (≤ 40 players)
   std::uint64_t mwc_node_budget = 20'000'000;  ///< search nodes of that enumeration
-  std::uint64_t exact_budget = 10'000'000'000;  ///< limb operations of the Shapley–Shubik DP (about 20 s)
+  std::uint64_t exact_budget = 60'000'000'000;  ///< limb operations of the Shapley–Shubik DP (≈ 4·10⁹ a second: n = 500, q ≈ 2.5·10⁴ in 11 s)
   std::uint64_t samples = 200'000;             ///< sampled Shapley–Shubik when not exact
   double confidence = 0.99;                    ///< 1 − δ of the stated sampling error
   std::uint64_t seed = 1;
   std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Deegan–Packel and Johnston DPs (800 MB)
-  std::uint64_t dp_op_budget = 20'000'000'000;  ///< word operations of each of those DPs (see `detail::mwc_size_dp_cost`)
+  std::uint64_t dp_op_budget = 20'000'000'000;  ///< word operations of each of those DPs (`detail::mwc_size_dp_cost`, ≈ 10⁹ a second)
   std::size_t johnston_player_limit = 22;      ///< enumeration of all 2^n coalitions (Johnston, Shapley–Shubik)
 };
 
