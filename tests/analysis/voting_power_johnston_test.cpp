@@ -107,3 +107,35 @@ TEST(VotingPowerJohnston, MethodsAreStatedForEveryRoute) {
   EXPECT_EQ(s.shapley_shubik_method.rfind("sampled ± 0.012 (99% confidence): 20000 random orders", 0), 0u) << s.shapley_shubik_method;
   EXPECT_EQ(s.johnston_method, "not computed");
 }
+
+TEST(VotingPowerJohnston, LargeQuotaSmallBodyIsEnumeratedNotTabulated) {
+  // [26·10⁶; 20·10⁶, 15·10⁶, 10·10⁶, 5·10⁶] is the game [6; 4, 3, 2, 1]: a coalition of weight
+  // 5·10⁶·W wins iff 5·10⁶·W ≥ 26·10⁶ iff W ≥ 6 (W an integer). Tables over 26·10⁶ weights are
+  // beyond a budget of 10⁷ words, so every index is enumerated, and each must equal the small
+  // game's (computed by its DPs).
+  const om::weighted_game big{{20'000'000, 15'000'000, 10'000'000, 5'000'000}, 26'000'000, {}};
+  const om::weighted_game small{{4, 3, 2, 1}, 6, {}};
+  const auto e = om::voting_power(big, {.dp_word_budget = 10'000'000});
+  const auto d = om::voting_power(small);
+  for (const auto* m : {&e.banzhaf_method, &e.shapley_shubik_method, &e.johnston_method})
+    EXPECT_EQ(*m, "exact (enumeration): all 16 coalitions");
+  EXPECT_EQ(e.public_good_method, "exact (enumeration): minimal winning coalitions");
+  EXPECT_EQ(e.deegan_packel_method, "exact (enumeration): minimal winning coalitions");
+  EXPECT_EQ(d.banzhaf_method, "exact (DP): generating function over total weight");
+  EXPECT_EQ(e.coleman_act_exact, d.coleman_act_exact);
+  EXPECT_EQ(e.minimal_winning_coalitions_exact, d.minimal_winning_coalitions_exact);
+  for (std::size_t i = 0; i < 4; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(e.players[i].swings, d.players[i].swings);
+    EXPECT_EQ(e.players[i].banzhaf_exact, d.players[i].banzhaf_exact);
+    EXPECT_EQ(e.players[i].coleman_initiate_exact, d.players[i].coleman_initiate_exact);
+    EXPECT_EQ(e.players[i].shapley_shubik_exact, d.players[i].shapley_shubik_exact);
+    EXPECT_EQ(e.players[i].public_good_exact, d.players[i].public_good_exact);
+    EXPECT_EQ(e.players[i].deegan_packel_exact, d.players[i].deegan_packel_exact);
+    EXPECT_EQ(e.players[i].johnston_exact, d.players[i].johnston_exact);
+  }
+  // by hand for [6; 4, 3, 2, 1]: winning {4,3} {4,2} {4,3,2} {4,3,1} {4,2,1} {4,3,2,1} {3,2,1};
+  // the player of weight 4 swings in the first five (not in {4,3,2,1}: 6 without it), so 5 swings
+  EXPECT_EQ(e.players[0].swings, "5");
+  EXPECT_EQ(e.winning_coalitions, "7");
+}

@@ -22,7 +22,7 @@
 /// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations, lightest
 ///   player first: only the band of weights a row can have and the limbs its counts can reach); the
 ///   removal of a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤
-///   `exact_budget`, else every coalition enumerated (n ≤ `johnston_player_limit`), else sampled.
+///   `exact_budget` and its table fits `dp_word_budget`, else every coalition enumerated (n ≤ `johnston_player_limit`), else sampled.
 /// - Public Good Index and Deegan–Packel: minimal winning coalitions by DP (`detail::mwc_counts`):
 ///   heaviest first, a coalition is minimal winning iff it wins and loses without its lightest
 ///   member; forward counts of the heavier part, backward counts of completions, modulo 62-bit
@@ -157,7 +157,7 @@ struct voting_power_options {
   std::uint64_t samples = 200'000;             ///< sampled Shapley–Shubik when not exact
   double confidence = 0.99;                    ///< 1 − δ of the stated sampling error
   std::uint64_t seed = 1;
-  std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Deegan–Packel and Johnston DPs (800 MB)
+  std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Shapley–Shubik, Deegan–Packel and Johnston DPs (800 MB)
   std::uint64_t dp_op_budget = 20'000'000'000;  ///< word operations of each of those DPs (`detail::mwc_size_dp_cost`, ≈ 10⁹ a second)
   std::size_t johnston_player_limit = 22;      ///< enumeration of all 2^n coalitions (Johnston, Shapley–Shubik)
 };
@@ -525,23 +525,25 @@ struct mwc_enumerator {
   }
 };
 
-/// Johnston and Shapley–Shubik numerators by enumeration of every coalition: a winning coalition S
-/// of weight W has critical members exactly those with w_i > W − q; each gets 1/#critical
-/// (Johnston), and (|S|−1)!(n−|S|)! orders in which it is pivotal (Shapley–Shubik).
+/// Every swing-based count by enumeration of every coalition (the route for small n when a DP table
+/// over weight would be too large): a winning coalition S of weight W has critical members exactly
+/// those with w_i > W − q; each has a swing, 1/#critical (Johnston), and (|S|−1)!(n−|S|)! orders
+/// in which it is pivotal (Shapley–Shubik).
 /// Johnston: L·Σ 1/#critical per player (L = lcm(1..n)) and the number of vulnerable coalitions.
 struct enumerated_numerators {
-  std::vector<biguint> johnston, shapley_shubik;
-  biguint vulnerable;
+  std::vector<biguint> johnston, shapley_shubik, swings;
+  biguint vulnerable, winning;
 };
 inline enumerated_numerators enumerate_coalitions(const weighted_game& g, const biguint& lcm) {
   const std::size_t n = g.weights.size();
   std::vector<std::int64_t> wsum(std::size_t{1} << n, 0);
   std::vector<std::vector<std::uint64_t>> by_crit(n, std::vector<std::uint64_t>(n + 1, 0)), by_size = by_crit;
-  std::uint64_t vulnerable = 0;
+  std::uint64_t vulnerable = 0, winning = 0;
   for (std::uint64_t s = 1; s < (std::uint64_t{1} << n); ++s) {
     const auto low = static_cast<std::size_t>(__builtin_ctzll(s));
     wsum[s] = wsum[s & (s - 1)] + g.weights[low];
     if (wsum[s] < g.quota) continue;
+    ++winning;
     const std::int64_t slack = wsum[s] - g.quota;
     std::size_t crit = 0;
     for (std::size_t i = 0; i < n; ++i) crit += (s >> i & 1u) && g.weights[i] > slack;
@@ -553,9 +555,11 @@ inline enumerated_numerators enumerate_coalitions(const weighted_game& g, const 
   }
   std::vector<biguint> fact(n + 1, biguint(1));
   for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * biguint(k);
-  enumerated_numerators out{std::vector<biguint>(n), std::vector<biguint>(n), biguint(vulnerable)};
+  enumerated_numerators out{std::vector<biguint>(n), std::vector<biguint>(n), std::vector<biguint>(n), biguint(vulnerable),
+                            biguint(winning)};
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t h = 1; h <= n; ++h) {
+      out.swings[i] += biguint(by_crit[i][h]);  // a swing: a winning coalition in which i is critical
       if (by_crit[i][h]) {
         biguint l = lcm;
         l.divmod_small(h);
@@ -747,6 +751,15 @@ inline double shapley_shubik_dp_cost(const weighted_game& g) {
   const auto n = static_cast<double>(g.weights.size());
   return n * n * static_cast<double>(g.quota) * static_cast<double>(g.weights.size() / 64 + 1);
 }
+/// 64-bit words of the table of `shapley_shubik_numerators`: (kmax + 1)·q·⌈(n+1)/64⌉, kmax the
+/// largest size whose lightest members still weigh less than q.
+inline double shapley_shubik_dp_words(const weighted_game& g) {
+  std::vector<std::int64_t> w(g.weights);
+  std::sort(w.begin(), w.end());
+  std::size_t kmax = 0;
+  for (std::int64_t least = 0; kmax < w.size() && least + w[kmax] < g.quota; ++kmax) least += w[kmax];
+  return static_cast<double>(kmax + 1) * static_cast<double>(g.quota) * static_cast<double>(g.weights.size() / 64 + 1);
+}
 /// Word operations of `mwc_counts` with sizes, per prime three sweeps over the rows a position can
 /// have (heaviest first, position j: at most min(j, (q−1)/w_{j−1}) + 1 sizes) times q weights.
 inline double mwc_size_dp_cost(const weighted_game& g, const weight_order& wo, const biguint& lcm) {
@@ -850,15 +863,33 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.veto = total - g.weights[i] < g.quota;
     p.dictator = p.veto && g.weights[i] >= g.quota;
   }
-  // Banzhaf and Coleman
-  const auto ps = detail::losing_prefix_sums(g);
-  const biguint losing = biguint::from_limbs(ps.at(ps.q - 1), ps.limbs);
+  // one walk over all coalitions serves every index that is enumerated (small n, large quota)
+  const biguint lcm = detail::lcm_upto(n);
+  std::optional<detail::enumerated_numerators> walk;
+  const auto enumerated = [&]() -> const detail::enumerated_numerators& {
+    if (!walk) walk = detail::enumerate_coalitions(g, lcm);
+    return *walk;
+  };
+  const auto q_words = static_cast<double>(g.quota);
+  // Banzhaf and Coleman: the DP over weight (digit planes and the prefix sums), else enumeration
+  const double bz_words = (static_cast<double>(n / 48 + 3) + static_cast<double>(n / 64 + 2)) * q_words;
+  const bool bz_dp = bz_words <= static_cast<double>(opt.dp_word_budget) || n > opt.johnston_player_limit;
   const biguint all = biguint::pow2(n);
-  const biguint winning = all - losing;
+  biguint winning;
+  std::vector<biguint> swings;
+  if (bz_dp) {
+    const auto ps = detail::losing_prefix_sums(g);
+    winning = all - biguint::from_limbs(ps.at(ps.q - 1), ps.limbs);
+    swings = detail::swings_from(g, ps);
+  } else {
+    winning = enumerated().winning;
+    swings = enumerated().swings;
+    r.banzhaf_method = "exact (enumeration): all " + std::to_string(std::uint64_t{1} << n) + " coalitions";
+  }
+  const biguint losing = all - winning;
   r.winning_coalitions = winning.str();
   r.coleman_act = detail::ratio(winning, all);
   r.coleman_act_exact = detail::fraction_str(winning, all);
-  auto swings = detail::swings_from(g, ps);
   biguint sum;
   for (const auto& s : swings) sum += s;
   r.total_swings = sum.str();
@@ -878,13 +909,8 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
   }
   // Shapley–Shubik: the size-and-weight DP within its budget, else every coalition (n within the
   // enumeration limit: one walk serves Johnston too), else sampled with the error stated
-  const biguint lcm = detail::lcm_upto(n);
-  std::optional<detail::enumerated_numerators> walk;
-  const auto enumerated = [&]() -> const detail::enumerated_numerators& {
-    if (!walk) walk = detail::enumerate_coalitions(g, lcm);
-    return *walk;
-  };
-  const bool ss_dp = detail::shapley_shubik_dp_cost(g) <= static_cast<double>(opt.exact_budget);
+  const bool ss_dp = detail::shapley_shubik_dp_cost(g) <= static_cast<double>(opt.exact_budget) &&
+                     detail::shapley_shubik_dp_words(g) <= static_cast<double>(opt.dp_word_budget);
   if (ss_dp || n <= opt.johnston_player_limit) {
     const auto num = ss_dp ? detail::shapley_shubik_numerators(g) : enumerated().shapley_shubik;
     biguint nf(1);
@@ -906,16 +932,37 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     r.note = "Shapley–Shubik sampled: each value within ±" + std::to_string(s.error) + " with probability " +
              std::to_string(s.confidence) + " (Hoeffding). ";
   }
-  // Public Good Index and Deegan–Packel: minimal winning coalitions by DP
+  // Public Good Index and Deegan–Packel: minimal winning coalitions by DP, else listed one by one
+  // (n ≤ 40, within the node budget) when a table over weight would be too large
   const detail::weight_order wo(g.weights);
-  const auto mwc = detail::mwc_counts(g, wo, false, biguint(1));
+  std::optional<detail::mwc_enumerator> mwc_walk;
+  const auto listed = [&]() -> const detail::mwc_enumerator* {
+    if (n > std::min<std::size_t>(opt.mwc_player_limit, 40)) return nullptr;
+    if (!mwc_walk) {
+      mwc_walk.emplace(detail::mwc_enumerator{g.weights, {}, {}, g.quota, opt.mwc_node_budget, 0, 0, {}, {}, false});
+      mwc_walk->run();
+    }
+    return mwc_walk->aborted ? nullptr : &*mwc_walk;
+  };
   std::vector<biguint> mwc_of(n);
-  for (std::size_t j = 0; j < n; ++j) mwc_of[wo.order[j]] = mwc.per_class[wo.class_of[j]];
+  biguint mwc_total;
+  const double pgi_words = static_cast<double>(wo.first.size() + 3) * q_words;  // snapshots per class, H, R
+  const detail::mwc_enumerator* pe = pgi_words > static_cast<double>(opt.dp_word_budget) ? listed() : nullptr;
+  if (pe) {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t sz = 1; sz <= n; ++sz) mwc_of[i] += biguint(pe->by_size[i][sz]);
+    mwc_total = biguint(pe->total);
+    r.public_good_method = "exact (enumeration): minimal winning coalitions";
+  } else {
+    const auto mwc = detail::mwc_counts(g, wo, false, biguint(1));
+    for (std::size_t j = 0; j < n; ++j) mwc_of[wo.order[j]] = mwc.per_class[wo.class_of[j]];
+    mwc_total = mwc.total;
+    r.public_good_method = "exact (DP): minimal winning coalitions by weight";
+  }
   biguint pgi_sum;
   for (const auto& c : mwc_of) pgi_sum += c;
-  r.minimal_winning_coalitions_exact = mwc.total.str();
-  if (mwc.total.bits() <= 64) r.minimal_winning_coalitions = mwc.total.is_zero() ? 0 : std::stoull(r.minimal_winning_coalitions_exact);
-  r.public_good_method = "exact (DP): minimal winning coalitions by weight";
+  r.minimal_winning_coalitions_exact = mwc_total.str();
+  if (mwc_total.bits() <= 64) r.minimal_winning_coalitions = mwc_total.is_zero() ? 0 : std::stoull(r.minimal_winning_coalitions_exact);
   for (std::size_t i = 0; i < n; ++i) {
     auto& p = r.players[i];
     p.minimal_winning_coalitions_exact = mwc_of[i].str();
@@ -929,7 +976,7 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
                        detail::mwc_size_dp_cost(g, wo, lcm) <= static_cast<double>(opt.dp_op_budget);
   if (size_dp) {
     const auto dp = detail::mwc_counts(g, wo, true, lcm);
-    const biguint den = lcm * mwc.total;
+    const biguint den = lcm * mwc_total;
     for (std::size_t j = 0; j < n; ++j) {
       auto& p = r.players[wo.order[j]];
       const auto& num = dp.per_class[wo.class_of[j]];
@@ -938,9 +985,8 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     }
     r.deegan_packel_method = "exact (DP): minimal winning coalitions by size and weight";
   } else if (n <= std::min<std::size_t>(opt.mwc_player_limit, 40)) {
-    detail::mwc_enumerator e{g.weights, {}, {}, g.quota, opt.mwc_node_budget, 0, 0, {}, {}, false};
-    e.run();
-    if (!e.aborted) {
+    if (const auto* pl = listed()) {
+      const auto& e = *pl;
       const biguint den = lcm * biguint(e.total);
       for (std::size_t i = 0; i < n; ++i) {
         biguint num;
