@@ -71,6 +71,33 @@ void BM_DeeganPackel(benchmark::State& state) {
 }
 BENCHMARK(BM_DeeganPackel)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// Johnston: the Deegan–Packel DP with a tail of non-critical members (`mwc_counts(..., true)`).
+void BM_Johnston(benchmark::State& state) {
+  const auto g = uniform_game(static_cast<std::size_t>(state.range(0)));
+  orgmodel::detail::biguint first;
+  for (auto _ : state) {
+    const orgmodel::detail::weight_order wo(g.weights);
+    first = orgmodel::detail::mwc_counts(g, wo, true, orgmodel::detail::lcm_upto(g.weights.size()), true).per_class[0];
+  }
+  finish(state, g, first);
+}
+BENCHMARK(BM_Johnston)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The public entry point with its default budgets: which route each index takes at each size is
+// part of the figure (the counter exact_dp counts the indices of the five by DP: Banzhaf, SS, PGI,
+// Deegan–Packel, Johnston).
+void BM_VotingPower(benchmark::State& state) {
+  const auto g = uniform_game(static_cast<std::size_t>(state.range(0)));
+  orgmodel::voting_power_result r;
+  for (auto _ : state) r = orgmodel::voting_power(g);
+  int dp = 0;
+  for (const auto* m : {&r.banzhaf_method, &r.shapley_shubik_method, &r.public_good_method, &r.deegan_packel_method, &r.johnston_method})
+    dp += m->rfind("exact (DP)", 0) == 0;
+  state.counters["exact_dp"] = dp;
+  finish(state, g, orgmodel::detail::biguint(r.players[0].swings.size()));
+}
+BENCHMARK(BM_VotingPower)->Arg(200)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 // A double majority of n members (the EU Council's rule): at least 55 % of the members with at
 // least 65 % of the population, or n − 3 members; populations uniform in 1..1 000 (seed 16).
 // Every index but Johnston exact by the DP over coalition size and population.

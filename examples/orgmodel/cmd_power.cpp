@@ -40,6 +40,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
           << "\n\n";
   }
   cli::print_table(to_table(r), args.format(), out);
+  if (args.format() == cli::output_format::table) out << '\n' << methods_text(r);
   if (args.format() == cli::output_format::table && !r.note.empty()) out << '\n' << r.note << '\n';
   return 0;
 }
@@ -53,9 +54,11 @@ const bool registered = orgmodel::cli::register_command({
     "--per-seat, the seats. The quota defaults to the body's own (its quota, else its rule).\n"
     "A fraction may be written 1/2, 0.5 or 50%; '>=1/2' means at least half of all votes, '>1/2'\n"
     "more than half; a bare fraction means at least, except that 1/2 means more than half.\n"
-    "Every index is an exact fraction: Banzhaf and Coleman for any size, the Public Good Index and\n"
-    "Deegan–Packel by DP over weight (Deegan–Packel while its table fits), Shapley–Shubik while\n"
-    "n²·quota is small (sampled beyond, with a Hoeffding error bound), Johnston up to 22 players.\n"
+    "Every index is an exact fraction: Banzhaf, Coleman and the Public Good Index by DP over weight\n"
+    "for any size; Shapley–Shubik, Deegan–Packel and Johnston by DP over size and weight while its\n"
+    "time and table fit, else by enumeration up to 22 players (Deegan–Packel: 40), else Shapley–\n"
+    "Shubik sampled (\"sampled ± half-width\", Hoeffding) and the others not computed. The output\n"
+    "states the method of each index: \"exact (DP)\", \"exact (enumeration)\" or \"sampled ± …\".\n"
     "A body with required majorities in the model (\"majorities\": e.g. 55% of members and 65% of\n"
     "population) is a composite game: a coalition wins when it reaches all of them (or, with\n"
     "\"blocking_minority\": m, when n − m + 1 members agree); every index is exact by enumeration up\n"

@@ -77,9 +77,9 @@ TEST(CompositePowerEu, LisbonRuleBrexitMatchesKirsch2016) {
   const auto eu27 = om::composite_voting_power(lisbon_council("United Kingdom"));
   ASSERT_EQ(eu28.players.size(), 28u);
   ASSERT_EQ(eu27.players.size(), 27u);
-  EXPECT_EQ(eu28.banzhaf_method, "exact: DP over coalition size and weight");
-  EXPECT_EQ(eu27.shapley_shubik_method, "exact: DP over coalition size and weight");
-  EXPECT_EQ(eu27.deegan_packel_method, "exact: minimal winning coalitions by DP over size and weight");
+  EXPECT_EQ(eu28.banzhaf_method, "exact (DP): over coalition size and weight");
+  EXPECT_EQ(eu27.shapley_shubik_method, "exact (DP): over coalition size and weight");
+  EXPECT_EQ(eu27.deegan_packel_method, "exact (DP): minimal winning coalitions by size and weight");
   EXPECT_EQ(eu27.quota_rule, "members ≥ 15 and population ≥ 5674, or at least 24 members");
   // relative change of the Banzhaf index of every remaining state
   std::string top;
@@ -155,7 +155,7 @@ TEST(CompositePowerEu, SixtyTwoMembersAtTheDpsWordLimit) {
   // Banzhaf share and Shapley–Shubik value is 1/62.
   om::composite_game g{{{"members", std::vector<std::int64_t>(62, 1), 32}, {"population", std::vector<std::int64_t>(62, 2), 63}}, {}};
   const auto r = om::composite_voting_power(g);
-  EXPECT_EQ(r.shapley_shubik_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(r.shapley_shubik_method, "exact (DP): over coalition size and weight");
   EXPECT_EQ(r.players[0].swings, "232714176627630544");
   EXPECT_EQ(r.total_swings, "14428278950913093728");
   EXPECT_EQ(r.players[61].banzhaf_exact, "1/62");

@@ -132,9 +132,14 @@ TEST(VotingPowerProperty, EveryIndexMatchesBruteForceOnAThousandGames) {
     for (std::size_t i = 0; i < n; ++i) g.weights.push_back(static_cast<std::int64_t>(rng() % (wmax + 1)));
     if (g.total() == 0) g.weights[0] = 1;
     g.quota = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(g.total()));
-    // alternate the Deegan–Packel route: the DP, or the enumeration when the DP budget is zero
-    const om::voting_power_options opt{.dp_word_budget = trial % 3 == 0 ? 0u : 60'000'000u};
+    // alternate the routes: Deegan–Packel and Johnston by DP, or by enumeration when the DP table
+    // budget is zero; Shapley–Shubik by DP, or by enumeration when either of its budgets is zero
+    const om::voting_power_options opt{.exact_budget = trial % 2 == 0 ? 0u : 10'000'000'000u,
+                                       .dp_word_budget = trial % 3 == 0 ? 0u : 60'000'000u};
     const auto r = om::voting_power(g, opt);
+    EXPECT_EQ(r.shapley_shubik_method.substr(0, 19), trial % 2 == 0 || trial % 3 == 0 ? "exact (enumeration)" : "exact (DP): generat");
+    EXPECT_EQ(r.johnston_method.substr(0, 19), trial % 3 == 0 ? "exact (enumeration)" : "exact (DP): critica");
+    EXPECT_EQ(r.deegan_packel_method.substr(0, 19), trial % 3 == 0 ? "exact (enumeration)" : "exact (DP): minimal");
     const auto b = brute(n, [&](std::uint64_t s) {
       std::int64_t w = 0;
       for (std::size_t i = 0; i < n; ++i)
@@ -160,7 +165,7 @@ TEST(VotingPower, DeeganPackelAndPgiBeyondTheEnumerationLimit) {
   EXPECT_EQ(r.players[7].minimal_winning_coalitions_exact, "59132290782430712");
   EXPECT_EQ(r.players[7].public_good_exact, "1/60");
   EXPECT_EQ(r.players[7].deegan_packel_exact, "1/60");
-  EXPECT_EQ(r.deegan_packel_method, "exact: minimal winning coalitions by DP over size and weight");
+  EXPECT_EQ(r.deegan_packel_method, "exact (DP): minimal winning coalitions by size and weight");
 }
 
 TEST(CompositePowerProperty, EveryIndexMatchesBruteForceOnAThousandGames) {
@@ -199,9 +204,9 @@ TEST(CompositePowerProperty, SizeAndWeightDpMatchesBruteForceOnAThousandGames) {
     if (criteria == 1 && g.members_suffice == 0) {  // a weighted game: handed to voting_power
       expect_same(r, b);
     } else {
-      ASSERT_EQ(r.shapley_shubik_method, "exact: DP over coalition size and weight");
+      ASSERT_EQ(r.shapley_shubik_method, "exact (DP): over coalition size and weight");
       expect_same(r, b, false);
-      EXPECT_EQ(r.public_good_method, "exact: minimal winning coalitions by DP over size and weight");
+      EXPECT_EQ(r.public_good_method, "exact (DP): minimal winning coalitions by size and weight");
     }
     if (HasFailure()) break;
   }
@@ -229,10 +234,10 @@ TEST(CompositePower, MembersAndPopulationByHand) {
   EXPECT_TRUE(r.players[0].veto);
   EXPECT_FALSE(r.players[1].veto);
   EXPECT_EQ(r.quota_rule, "members ≥ 2 and population ≥ 65");
-  EXPECT_EQ(r.shapley_shubik_method, "exact: enumeration of all 8 coalitions");
+  EXPECT_EQ(r.shapley_shubik_method, "exact (enumeration): all 8 coalitions");
   // beyond the enumeration limit: the DP over size and weight gives the same exact values …
   const auto d = om::composite_voting_power(g, {.enumeration_limit = 2});
-  EXPECT_EQ(d.shapley_shubik_method, "exact: DP over coalition size and weight");
+  EXPECT_EQ(d.shapley_shubik_method, "exact (DP): over coalition size and weight");
   EXPECT_EQ(d.players[0].shapley_shubik_exact, "2/3");
   EXPECT_EQ(d.players[1].banzhaf_exact, "1/5");
   EXPECT_EQ(d.coleman_act_exact, "3/8");

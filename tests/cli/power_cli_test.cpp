@@ -56,6 +56,18 @@ TEST(PowerCli, JsonNamesTheMethodOfEveryIndex) {
   EXPECT_EQ(j["players"][2]["johnston_exact"], "1/4");
 }
 
+TEST(PowerCli, TableStatesTheMethodOfEveryIndex) {
+  REQUIRE_POWER_PROGRAM();
+  // the same method strings as the JSON's "methods", one line per index under the table
+  auto r = run_power_cli("power " + fixture + " --body meeting");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = run_power_cli("power " + fixture + " --body meeting --format json");
+  const auto methods = nlohmann::json::parse(j.out)["methods"];
+  EXPECT_NE(r.out.find("\nJohnston: " + methods["johnston"].get<std::string>() + "\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nShapley–Shubik: exact (DP): "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nBanzhaf and Coleman: exact (DP): "), std::string::npos) << r.out;
+}
+
 TEST(PowerCli, DoubleMajorityFromTheModel) {
   REQUIRE_POWER_PROGRAM();
   // tests/fixtures/power_double_majority.json: 2 of 3 members and 65 of 100 inhabitants (A 60, B 30,
@@ -68,7 +80,7 @@ TEST(PowerCli, DoubleMajorityFromTheModel) {
   EXPECT_EQ(j["quota_rule"], "members ≥ 2 and population ≥ 65");
   EXPECT_EQ(j["players"][0]["shapley_shubik_exact"], "2/3");
   EXPECT_EQ(j["players"][0]["banzhaf_exact"], "3/5");
-  EXPECT_EQ(j["methods"]["johnston"], "exact: enumeration of all 8 coalitions");
+  EXPECT_EQ(j["methods"]["johnston"], "exact (enumeration): all 8 coalitions");
   // --quota replaces the rule by one quota on votes: three equal votes, every index 1/3
   auto v = run_power_cli("power " + model + " --body consultation --format json --quota majority");
   ASSERT_EQ(v.exit_code, 0) << v.err;

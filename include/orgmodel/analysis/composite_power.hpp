@@ -341,9 +341,9 @@ inline voting_power_result composite_voting_power(const composite_game& g, const
     r.players[i].dictator = r.players[i].veto && (alone || g.members_suffice == 1);
   }
   if (n > std::min<std::size_t>(opt.enumeration_limit, 30) && detail::size_weight_dp(g, opt.dp_cells, r)) {
-    r.banzhaf_method = r.shapley_shubik_method = "exact: DP over coalition size and weight";
+    r.banzhaf_method = r.shapley_shubik_method = "exact (DP): over coalition size and weight";
     const bool mwc = detail::size_weight_mwc(g, opt.dp_cells, r);
-    r.public_good_method = r.deegan_packel_method = mwc ? "exact: minimal winning coalitions by DP over size and weight" : "not computed";
+    r.public_good_method = r.deegan_packel_method = mwc ? "exact (DP): minimal winning coalitions by size and weight" : "not computed";
     r.johnston_method = "not computed";
     r.note = std::string(mwc ? "Johnston" : "Public Good, Deegan–Packel and Johnston") + " not computed: " + std::to_string(n) +
              " players exceed the enumeration limit of " + std::to_string(opt.enumeration_limit) + ". ";
@@ -400,9 +400,9 @@ inline voting_power_result composite_voting_power(const composite_game& g, const
       p.banzhaf = bz_sum > 0 ? static_cast<double>(bz[i]) / bz_sum : 0.0;
       p.shapley_shubik = static_cast<double>(ss[i]) / m;
     }
-    const std::string how = "sampled: " + std::to_string(opt.samples);
-    r.banzhaf_method = how + " random coalitions (absolute index ± " + std::to_string(r.shapley_shubik_error) + ")";
-    r.shapley_shubik_method = how + " random orders";
+    r.banzhaf_method = detail::sampled_method(r.shapley_shubik_error, opt.confidence,
+                                              std::to_string(opt.samples) + " random coalitions (absolute index)");
+    r.shapley_shubik_method = detail::sampled_method(r.shapley_shubik_error, opt.confidence, std::to_string(opt.samples) + " random orders");
     r.public_good_method = r.deegan_packel_method = r.johnston_method = "not computed";
     r.note = "Absolute Banzhaf and Shapley–Shubik sampled: each value within ±" + std::to_string(r.shapley_shubik_error) +
              " with probability " + std::to_string(opt.confidence) + " (Hoeffding); " + std::to_string(n) +
@@ -474,7 +474,7 @@ inline voting_power_result composite_voting_power(const composite_game& g, const
     r.players[i].johnston_exact = detail::fraction_str(jn, lcm * biguint(vulnerable));
   }
   detail::fill_mwc_indices(r, mwc_of, dp, lcm, mwc_total);
-  const std::string how = "exact: enumeration of all " + std::to_string(all) + " coalitions";
+  const std::string how = "exact (enumeration): all " + std::to_string(all) + " coalitions";
   r.banzhaf_method = r.shapley_shubik_method = r.public_good_method = r.deegan_packel_method = r.johnston_method = how;
   return r;
 }

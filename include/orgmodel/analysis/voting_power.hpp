@@ -22,15 +22,18 @@
 /// - Shapley–Shubik: the same by size and weight, c[k][w] (O(n²·q) limb operations, lightest
 ///   player first: only the band of weights a row can have and the limbs its counts can reach); the
 ///   removal of a player of weight v shifts sizes by the block index. Used when n²·q·limbs ≤
-///   `exact_budget`, else sampled.
+///   `exact_budget` and its table fits `dp_word_budget`, else every coalition enumerated (n ≤ `johnston_player_limit`), else sampled.
 /// - Public Good Index and Deegan–Packel: minimal winning coalitions by DP (`detail::mwc_counts`):
 ///   heaviest first, a coalition is minimal winning iff it wins and loses without its lightest
 ///   member; forward counts of the heavier part, backward counts of completions, modulo 62-bit
 ///   primes and reassembled by the Chinese remainder theorem. PGI O(n·q) per prime; Deegan–Packel by
-///   size as well, O(n²·q) per prime and D·(n+1)·q words (`dp_word_budget`), else enumeration of the
+///   size as well, O(n²·q) per prime and D·(n+1)·q words (`dp_word_budget`, `dp_op_budget`), else enumeration of the
 ///   minimal winning coalitions for n ≤ 40.
-/// - Johnston: every coalition enumerated (n ≤ `johnston_player_limit`); a winning coalition of
+/// - Johnston: the Deegan–Packel DP with a tail of non-critical members (`detail::mwc_counts`, same
+///   budgets), else every coalition enumerated (n ≤ `johnston_player_limit`); a winning coalition of
 ///   weight W has critical members exactly those with w_i > W − q.
+/// Each result states its method: "exact (DP): …", "exact (enumeration): …", "sampled ± h (c%
+/// confidence): …" or "not computed" (with the reason in `note`).
 ///
 /// Sampled estimate (games too large for the exact methods): m uniformly random coalitions give, for
 /// every player at once, an unbiased estimate of the absolute Banzhaf index, and m random orders an
@@ -47,6 +50,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <numeric>
 #include <optional>
 #include <random>
@@ -149,12 +153,13 @@ inline std::int64_t quota_votes(std::int64_t total, quota_spec q) {
 struct voting_power_options {
   std::size_t mwc_player_limit = 40;           ///< enumeration fallback for Deegan–Packel (≤ 40 players)
   std::uint64_t mwc_node_budget = 20'000'000;  ///< search nodes of that enumeration
-  std::uint64_t exact_budget = 400'000'000;    ///< limb operations allowed for exact Shapley–Shubik
+  std::uint64_t exact_budget = 60'000'000'000;  ///< limb operations of the Shapley–Shubik DP (≈ 4·10⁹ a second: n = 500, q ≈ 2.5·10⁴ in 11 s)
   std::uint64_t samples = 200'000;             ///< sampled Shapley–Shubik when not exact
   double confidence = 0.99;                    ///< 1 − δ of the stated sampling error
   std::uint64_t seed = 1;
-  std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Deegan–Packel DP (800 MB)
-  std::size_t johnston_player_limit = 22;      ///< Johnston by enumeration of all 2^n coalitions
+  std::uint64_t dp_word_budget = 100'000'000;  ///< 64-bit words of table for the Shapley–Shubik, Deegan–Packel and Johnston DPs (800 MB)
+  std::uint64_t dp_op_budget = 20'000'000'000;  ///< word operations of each of those DPs (`detail::mwc_size_dp_cost`, ≈ 10⁹ a second)
+  std::size_t johnston_player_limit = 22;      ///< enumeration of all 2^n coalitions (Johnston, Shapley–Shubik)
 };
 
 /// @brief One player's power. Every index has a double for reading and an exact reduced fraction.
@@ -200,7 +205,7 @@ struct voting_power_result {
   double confidence = 1.0;
   std::optional<std::uint64_t> minimal_winning_coalitions;  ///< when known and below 2^64
   std::string minimal_winning_coalitions_exact;
-  std::string banzhaf_method = "exact: generating function over total weight";
+  std::string banzhaf_method = "exact (DP): generating function over total weight";
   std::string shapley_shubik_method;
   std::string public_good_method;
   std::string deegan_packel_method;
@@ -234,6 +239,13 @@ inline void check_game(const weighted_game& g) {
 }
 
 inline std::string fraction_str(const biguint& n, const biguint& d) { return big_fraction::make(n, d).str(); }
+
+/// The method of a sampled index as every output states it: "sampled ± 0.0036 (99% confidence): …".
+inline std::string sampled_method(double half_width, double confidence, const std::string& what) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "sampled ± %.2g (%.4g%% confidence): ", half_width, 100.0 * confidence);
+  return buf + what;
+}
 
 /// lcm(1..n) as a big integer: the product of the largest prime powers up to n.
 inline biguint lcm_upto(std::size_t n) {
@@ -279,12 +291,37 @@ struct weight_order {
 /// numerator), O(n²·q) per prime. Sizes stop where the players so far, each at least as heavy as the
 /// current one, would reach q. The forward tables are kept at √D checkpoints and rebuilt one block
 /// of √D classes at a time: 2√D + 2 tables of (n+1)·q words with sizes, three forward passes.
+///
+/// With `johnston` (implies sizes) the same recurrence gives L·Σ_{S: i critical} 1/#critical(S),
+/// the Johnston numerator. Proof: in a winning S of weight W a member is critical iff S loses
+/// without it, iff w_i > W − q; so the critical members C are the heaviest ones and the others N
+/// all weigh at most W − q. Take ℓ, the last member of C in the heaviest-first order: every member
+/// of S before ℓ weighs at least w_ℓ > W − q, so it is critical, and members after ℓ of ℓ's own
+/// weight would be critical too, so N lies in the classes lighter than ℓ's class c. Conversely, a
+/// set C ending at ℓ (weight x) plus N ⊆ the players after class c, with q + max(N) ≤ x + W(N) <
+/// q + v_c (or N = ∅ and q ≤ x < q + v_c), has exactly C as critical members. The closing step
+/// "ℓ = j" therefore adds inv(k+1)·Φ_c(m + w_j), Φ_c(x) counting those N:
+///   R_j[k][m] = R_{j+1}[k][m] + R_{j+1}[k+1][m + w_j] + Φ_c(m + w_j)/(k+1),
+/// and states before ℓ weigh x − w_ℓ < q, so the tables keep width q. Splitting N at its heaviest
+/// member u (position p): q − x ≤ W(N ∖ u) < q + v_c − w_u − x over the players after p, i.e. with
+/// A_p(z) = #{subsets of the players after p of weight ≤ z}:
+///   Φ_c(x) = [x ≥ q] + Σ_{p after c} A_p(q − 1 − x + v_c − w_p) − A_p(q − 1 − x),
+/// two running sums over p of A_p and A_p shifted by w_p, updated backward with
+/// A_{p−1} = A_p + A_p(· − w_p): O(q) per player, read once per class.
 struct mwc_dp {
   std::vector<biguint> per_class;  // numerator for a member of each class
   biguint total;                   // minimal winning coalitions (without sizes)
 };
 
-inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool sizes, const biguint& lcm) {
+/// a·b mod p with b' = ⌊b·2^64/p⌋ precomputed (Shoup), p < 2^62.
+inline std::uint64_t mulmod_shoup(std::uint64_t a, std::uint64_t b, std::uint64_t b_shoup, std::uint64_t p) noexcept {
+  const auto hi = static_cast<std::uint64_t>((static_cast<uint128>(a) * b_shoup) >> 64);
+  const std::uint64_t r = a * b - hi * p;
+  return r >= p ? r - p : r;
+}
+
+inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool sizes, const biguint& lcm, bool johnston = false) {
+  sizes = sizes || johnston;
   const std::size_t n = g.weights.size(), q = static_cast<std::size_t>(g.quota), D = wo.first.size();
   const std::size_t K = sizes ? n + 1 : 1;
   const std::size_t bits = n + 2 + (sizes ? lcm.bits() : 0);
@@ -313,7 +350,11 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
   std::vector<std::vector<std::uint64_t>> res_class(D, std::vector<std::uint64_t>(primes.size()));
   std::vector<std::uint64_t> res_total(primes.size());
   std::vector<std::uint64_t> H(K * q), R(K * q);
-  std::vector<std::uint64_t> inv(n + 2, 0);
+  std::vector<std::uint64_t> inv(n + 2, 0), inv_shoup(n + 2, 0);
+  // Johnston: A_p, the running sums Z1 = Σ A_p and Z2 = Σ A_p(· − w_p) over the players behind the
+  // sweep, and Φ_c(m + v_c) of the current class
+  std::vector<std::uint64_t> A, Z1, Z2, phi;
+  if (johnston) A.resize(q), Z1.resize(q), Z2.resize(q), phi.resize(q);
   const auto forward = [&](std::size_t j, std::uint64_t p) {  // add the player at position j to H
     const std::size_t w = weight_at(j);
     if (w >= q) return;
@@ -337,7 +378,15 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
   for (std::size_t pi = 0; pi < primes.size(); ++pi) {
     const std::uint64_t p = primes[pi];
     const std::uint64_t lmod = sizes ? mod_small(lcm, p) : 1;
-    for (std::size_t k = 1; k <= n + 1; ++k) inv[k] = sizes ? powmod(k, p - 2, p) : 1;
+    for (std::size_t k = 1; k <= n + 1; ++k) {
+      inv[k] = sizes ? powmod(k, p - 2, p) : 1;
+      inv_shoup[k] = static_cast<std::uint64_t>((static_cast<uint128>(inv[k]) << 64) / p);
+    }
+    if (johnston) {
+      std::fill(A.begin(), A.end(), 1);  // after the last player: the empty set, weight 0 ≤ z
+      std::fill(Z1.begin(), Z1.end(), 0);
+      std::fill(Z2.begin(), Z2.end(), 0);
+    }
     std::fill(H.begin(), H.end(), 0);
     H[0] = 1;
     for (std::size_t j = 0; j < n && checkpoint.size() > 1; ++j) {
@@ -366,6 +415,14 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
       for (std::size_t j = j1; j-- > j0;) {
         const std::size_t c = wo.class_of[j];
         const std::size_t w = weight_at(j);
+        if (johnston && (j + 1 == n || wo.class_of[j + 1] != c)) {  // entering class c: Φ_c from Z1, Z2
+          const std::size_t v = std::min(w, q);
+          for (std::size_t m = 0; m < q; ++m) {
+            std::uint64_t f = Z2[q - 1 - m];
+            if (q - 1 - m >= v) f = addmod(f, p - Z1[q - 1 - m - v], p);
+            phi[m] = m + v >= q ? addmod(f, 1, p) : f;
+          }
+        }
         if (wo.first[c] == j) {
           const std::uint64_t* h = snap[c - c0].data();  // h[k·width + m − low[j]]
           const std::size_t width = q - low[j];
@@ -376,7 +433,11 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
             for (std::size_t m = low[j]; m < q; ++m) {
               const std::uint64_t hv = h[k * width + m - low[j]];
               if (!hv) continue;
-              const std::uint64_t rv = m + w >= q ? inv[k + 1] : R[(sizes ? k + 1 : 0) * q + m + w];
+              std::uint64_t rv = 0;
+              if (johnston)
+                rv = addmod(m + w < q ? R[(k + 1) * q + m + w] : 0, mulmod_shoup(phi[m], inv[k + 1], inv_shoup[k + 1], p), p);
+              else
+                rv = m + w >= q ? inv[k + 1] : R[(sizes ? k + 1 : 0) * q + m + w];
               sum += static_cast<uint128>(hv) * rv;
               if (++pending == 15) sum %= p, pending = 0;
             }
@@ -396,10 +457,20 @@ inline mwc_dp mwc_counts(const weighted_game& g, const weight_order& wo, bool si
             for (std::size_t lo = from; lo < edge; lo += w) addmod_words(row + lo, row + lo + w, std::min(w, edge - lo), p);
           }
           const std::uint64_t add = inv[k + 1];
+          if (johnston) {  // j closes the critical members: any m, weighted by Φ_c
+            for (std::size_t m = from; m < q; ++m) row[m] = addmod(row[m], mulmod_shoup(phi[m], add, inv_shoup[k + 1], p), p);
+            continue;
+          }
           for (std::size_t m = edge; m < q; ++m) {
             const std::uint64_t t = row[m] + add - p;
             row[m] = t + (p & (0 - (t >> 63)));
           }
+        }
+        if (johnston) {  // the player at j joins those behind the sweep
+          const std::size_t v = std::min(w, q);
+          addmod_words(Z1.data(), A.data(), q, p);
+          if (v < q) addmod_words(Z2.data() + v, A.data(), q - v, p);
+          for (std::size_t z = q; z-- > v;) A[z] = addmod(A[z], A[z - v], p);
         }
       }
     }
@@ -454,35 +525,49 @@ struct mwc_enumerator {
   }
 };
 
-/// Johnston numerators by enumeration of every coalition: a winning coalition S of weight W is
-/// vulnerable when it has critical members, exactly those with w_i > W − q; each gets 1/#critical.
-/// Returns L·Σ 1/#critical per player (L = lcm(1..n)) and the number of vulnerable coalitions.
-inline std::pair<std::vector<biguint>, biguint> johnston_numerators(const weighted_game& g, const biguint& lcm) {
+/// Every swing-based count by enumeration of every coalition (the route for small n when a DP table
+/// over weight would be too large): a winning coalition S of weight W has critical members exactly
+/// those with w_i > W − q; each has a swing, 1/#critical (Johnston), and (|S|−1)!(n−|S|)! orders
+/// in which it is pivotal (Shapley–Shubik).
+/// Johnston: L·Σ 1/#critical per player (L = lcm(1..n)) and the number of vulnerable coalitions.
+struct enumerated_numerators {
+  std::vector<biguint> johnston, shapley_shubik, swings;
+  biguint vulnerable, winning;
+};
+inline enumerated_numerators enumerate_coalitions(const weighted_game& g, const biguint& lcm) {
   const std::size_t n = g.weights.size();
   std::vector<std::int64_t> wsum(std::size_t{1} << n, 0);
-  std::vector<std::vector<std::uint64_t>> by_crit(n, std::vector<std::uint64_t>(n + 1, 0));
-  std::uint64_t vulnerable = 0;
+  std::vector<std::vector<std::uint64_t>> by_crit(n, std::vector<std::uint64_t>(n + 1, 0)), by_size = by_crit;
+  std::uint64_t vulnerable = 0, winning = 0;
   for (std::uint64_t s = 1; s < (std::uint64_t{1} << n); ++s) {
     const auto low = static_cast<std::size_t>(__builtin_ctzll(s));
     wsum[s] = wsum[s & (s - 1)] + g.weights[low];
     if (wsum[s] < g.quota) continue;
+    ++winning;
     const std::int64_t slack = wsum[s] - g.quota;
     std::size_t crit = 0;
     for (std::size_t i = 0; i < n; ++i) crit += (s >> i & 1u) && g.weights[i] > slack;
     if (!crit) continue;
     ++vulnerable;
+    const auto size = static_cast<std::size_t>(__builtin_popcountll(s));
     for (std::size_t i = 0; i < n; ++i)
-      if ((s >> i & 1u) && g.weights[i] > slack) ++by_crit[i][crit];
+      if ((s >> i & 1u) && g.weights[i] > slack) ++by_crit[i][crit], ++by_size[i][size];
   }
-  std::vector<biguint> num(n);
+  std::vector<biguint> fact(n + 1, biguint(1));
+  for (std::size_t k = 1; k <= n; ++k) fact[k] = fact[k - 1] * biguint(k);
+  enumerated_numerators out{std::vector<biguint>(n), std::vector<biguint>(n), std::vector<biguint>(n), biguint(vulnerable),
+                            biguint(winning)};
   for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t h = 1; h <= n; ++h)
+    for (std::size_t h = 1; h <= n; ++h) {
+      out.swings[i] += biguint(by_crit[i][h]);  // a swing: a winning coalition in which i is critical
       if (by_crit[i][h]) {
         biguint l = lcm;
         l.divmod_small(h);
-        num[i] += l * biguint(by_crit[i][h]);
+        out.johnston[i] += l * biguint(by_crit[i][h]);
       }
-  return {std::move(num), biguint(vulnerable)};
+      if (by_size[i][h]) out.shapley_shubik[i] += biguint(by_size[i][h]) * fact[h - 1] * fact[n - h];
+    }
+  return out;
 }
 
 }  // namespace detail
@@ -661,6 +746,32 @@ inline std::vector<detail::biguint> banzhaf_swings(const weighted_game& g) {
 }
 
 namespace detail {
+/// Limb operations of `shapley_shubik_numerators`: n²·q·⌈(n+1)/64⌉.
+inline double shapley_shubik_dp_cost(const weighted_game& g) {
+  const auto n = static_cast<double>(g.weights.size());
+  return n * n * static_cast<double>(g.quota) * static_cast<double>(g.weights.size() / 64 + 1);
+}
+/// 64-bit words of the table of `shapley_shubik_numerators`: (kmax + 1)·q·⌈(n+1)/64⌉, kmax the
+/// largest size whose lightest members still weigh less than q.
+inline double shapley_shubik_dp_words(const weighted_game& g) {
+  std::vector<std::int64_t> w(g.weights);
+  std::sort(w.begin(), w.end());
+  std::size_t kmax = 0;
+  for (std::int64_t least = 0; kmax < w.size() && least + w[kmax] < g.quota; ++kmax) least += w[kmax];
+  return static_cast<double>(kmax + 1) * static_cast<double>(g.quota) * static_cast<double>(g.weights.size() / 64 + 1);
+}
+/// Word operations of `mwc_counts` with sizes, per prime three sweeps over the rows a position can
+/// have (heaviest first, position j: at most min(j, (q−1)/w_{j−1}) + 1 sizes) times q weights.
+inline double mwc_size_dp_cost(const weighted_game& g, const weight_order& wo, const biguint& lcm) {
+  const std::size_t n = g.weights.size(), q = static_cast<std::size_t>(g.quota);
+  double rows = 0;
+  for (std::size_t j = 1; j <= n; ++j) {
+    const auto w = static_cast<std::size_t>(g.weights[wo.order[j - 1]]);
+    rows += static_cast<double>(std::min(j, w ? (q - 1) / w : j) + 1);
+  }
+  return 3.0 * rows * static_cast<double>(q) * static_cast<double>(primes_for_bits(n + 2 + lcm.bits()));
+}
+
 /// Exact Shapley–Shubik numerators N_i with φ_i = N_i / n!: the size-and-weight DP c[k][w]
 /// (O(n²·q) limb operations), prefix sums over w per size, then per distinct weight v the
 /// alternating block sums of `alternating_window_sum` per size (the division by 1 + y·x^v shifts
@@ -752,15 +863,33 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.veto = total - g.weights[i] < g.quota;
     p.dictator = p.veto && g.weights[i] >= g.quota;
   }
-  // Banzhaf and Coleman
-  const auto ps = detail::losing_prefix_sums(g);
-  const biguint losing = biguint::from_limbs(ps.at(ps.q - 1), ps.limbs);
+  // one walk over all coalitions serves every index that is enumerated (small n, large quota)
+  const biguint lcm = detail::lcm_upto(n);
+  std::optional<detail::enumerated_numerators> walk;
+  const auto enumerated = [&]() -> const detail::enumerated_numerators& {
+    if (!walk) walk = detail::enumerate_coalitions(g, lcm);
+    return *walk;
+  };
+  const auto q_words = static_cast<double>(g.quota);
+  // Banzhaf and Coleman: the DP over weight (digit planes and the prefix sums), else enumeration
+  const double bz_words = (static_cast<double>(n / 48 + 3) + static_cast<double>(n / 64 + 2)) * q_words;
+  const bool bz_dp = bz_words <= static_cast<double>(opt.dp_word_budget) || n > opt.johnston_player_limit;
   const biguint all = biguint::pow2(n);
-  const biguint winning = all - losing;
+  biguint winning;
+  std::vector<biguint> swings;
+  if (bz_dp) {
+    const auto ps = detail::losing_prefix_sums(g);
+    winning = all - biguint::from_limbs(ps.at(ps.q - 1), ps.limbs);
+    swings = detail::swings_from(g, ps);
+  } else {
+    winning = enumerated().winning;
+    swings = enumerated().swings;
+    r.banzhaf_method = "exact (enumeration): all " + std::to_string(std::uint64_t{1} << n) + " coalitions";
+  }
+  const biguint losing = all - winning;
   r.winning_coalitions = winning.str();
   r.coleman_act = detail::ratio(winning, all);
   r.coleman_act_exact = detail::fraction_str(winning, all);
-  auto swings = detail::swings_from(g, ps);
   biguint sum;
   for (const auto& s : swings) sum += s;
   r.total_swings = sum.str();
@@ -778,18 +907,20 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.coleman_initiate = losing.is_zero() ? 0.0 : detail::ratio(swings[i], losing);
     p.coleman_initiate_exact = losing.is_zero() ? "0" : detail::fraction_str(swings[i], losing);
   }
-  // Shapley–Shubik
-  const double ss_cost = static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(g.quota) *
-                         static_cast<double>(n / 64 + 1);
-  if (ss_cost <= static_cast<double>(opt.exact_budget)) {
-    auto num = detail::shapley_shubik_numerators(g);
+  // Shapley–Shubik: the size-and-weight DP within its budget, else every coalition (n within the
+  // enumeration limit: one walk serves Johnston too), else sampled with the error stated
+  const bool ss_dp = detail::shapley_shubik_dp_cost(g) <= static_cast<double>(opt.exact_budget) &&
+                     detail::shapley_shubik_dp_words(g) <= static_cast<double>(opt.dp_word_budget);
+  if (ss_dp || n <= opt.johnston_player_limit) {
+    const auto num = ss_dp ? detail::shapley_shubik_numerators(g) : enumerated().shapley_shubik;
     biguint nf(1);
     for (std::size_t k = 2; k <= n; ++k) nf = nf * biguint(k);
     for (std::size_t i = 0; i < n; ++i) {
       r.players[i].shapley_shubik = detail::ratio(num[i], nf);
       r.players[i].shapley_shubik_exact = detail::fraction_str(num[i], nf);
     }
-    r.shapley_shubik_method = "exact: generating function by size and weight";
+    r.shapley_shubik_method = ss_dp ? "exact (DP): generating function by size and weight"
+                                    : "exact (enumeration): all " + std::to_string(std::uint64_t{1} << n) + " coalitions";
   } else {
     auto s = sample_voting_power(g, opt.samples, opt.confidence, opt.seed);
     r.shapley_shubik_exact = false;
@@ -797,20 +928,41 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     r.shapley_shubik_samples = s.samples;
     r.confidence = s.confidence;
     for (std::size_t i = 0; i < n; ++i) r.players[i].shapley_shubik = s.shapley_shubik[i];
-    r.shapley_shubik_method = "sampled: " + std::to_string(s.samples) + " random orders";
+    r.shapley_shubik_method = detail::sampled_method(s.error, s.confidence, std::to_string(s.samples) + " random orders");
     r.note = "Shapley–Shubik sampled: each value within ±" + std::to_string(s.error) + " with probability " +
              std::to_string(s.confidence) + " (Hoeffding). ";
   }
-  // Public Good Index and Deegan–Packel: minimal winning coalitions by DP
+  // Public Good Index and Deegan–Packel: minimal winning coalitions by DP, else listed one by one
+  // (n ≤ 40, within the node budget) when a table over weight would be too large
   const detail::weight_order wo(g.weights);
-  const auto mwc = detail::mwc_counts(g, wo, false, biguint(1));
+  std::optional<detail::mwc_enumerator> mwc_walk;
+  const auto listed = [&]() -> const detail::mwc_enumerator* {
+    if (n > std::min<std::size_t>(opt.mwc_player_limit, 40)) return nullptr;
+    if (!mwc_walk) {
+      mwc_walk.emplace(detail::mwc_enumerator{g.weights, {}, {}, g.quota, opt.mwc_node_budget, 0, 0, {}, {}, false});
+      mwc_walk->run();
+    }
+    return mwc_walk->aborted ? nullptr : &*mwc_walk;
+  };
   std::vector<biguint> mwc_of(n);
-  for (std::size_t j = 0; j < n; ++j) mwc_of[wo.order[j]] = mwc.per_class[wo.class_of[j]];
+  biguint mwc_total;
+  const double pgi_words = static_cast<double>(wo.first.size() + 3) * q_words;  // snapshots per class, H, R
+  const detail::mwc_enumerator* pe = pgi_words > static_cast<double>(opt.dp_word_budget) ? listed() : nullptr;
+  if (pe) {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t sz = 1; sz <= n; ++sz) mwc_of[i] += biguint(pe->by_size[i][sz]);
+    mwc_total = biguint(pe->total);
+    r.public_good_method = "exact (enumeration): minimal winning coalitions";
+  } else {
+    const auto mwc = detail::mwc_counts(g, wo, false, biguint(1));
+    for (std::size_t j = 0; j < n; ++j) mwc_of[wo.order[j]] = mwc.per_class[wo.class_of[j]];
+    mwc_total = mwc.total;
+    r.public_good_method = "exact (DP): minimal winning coalitions by weight";
+  }
   biguint pgi_sum;
   for (const auto& c : mwc_of) pgi_sum += c;
-  r.minimal_winning_coalitions_exact = mwc.total.str();
-  if (mwc.total.bits() <= 64) r.minimal_winning_coalitions = mwc.total.is_zero() ? 0 : std::stoull(r.minimal_winning_coalitions_exact);
-  r.public_good_method = "exact: minimal winning coalitions by DP over weight";
+  r.minimal_winning_coalitions_exact = mwc_total.str();
+  if (mwc_total.bits() <= 64) r.minimal_winning_coalitions = mwc_total.is_zero() ? 0 : std::stoull(r.minimal_winning_coalitions_exact);
   for (std::size_t i = 0; i < n; ++i) {
     auto& p = r.players[i];
     p.minimal_winning_coalitions_exact = mwc_of[i].str();
@@ -818,23 +970,23 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
     p.public_good = detail::ratio(mwc_of[i], pgi_sum);
     p.public_good_exact = detail::fraction_str(mwc_of[i], pgi_sum);
   }
-  const biguint lcm = detail::lcm_upto(n);
   const double blocks = std::ceil(std::sqrt(static_cast<double>(wo.first.size())));  // see detail::mwc_counts
   const double dp_words = (2 * blocks + 3) * static_cast<double>(n + 1) * static_cast<double>(g.quota);
-  if (dp_words <= static_cast<double>(opt.dp_word_budget)) {
+  const bool size_dp = dp_words <= static_cast<double>(opt.dp_word_budget) &&
+                       detail::mwc_size_dp_cost(g, wo, lcm) <= static_cast<double>(opt.dp_op_budget);
+  if (size_dp) {
     const auto dp = detail::mwc_counts(g, wo, true, lcm);
-    const biguint den = lcm * mwc.total;
+    const biguint den = lcm * mwc_total;
     for (std::size_t j = 0; j < n; ++j) {
       auto& p = r.players[wo.order[j]];
       const auto& num = dp.per_class[wo.class_of[j]];
       p.deegan_packel = detail::ratio(num, den);
       p.deegan_packel_exact = detail::fraction_str(num, den);
     }
-    r.deegan_packel_method = "exact: minimal winning coalitions by DP over size and weight";
+    r.deegan_packel_method = "exact (DP): minimal winning coalitions by size and weight";
   } else if (n <= std::min<std::size_t>(opt.mwc_player_limit, 40)) {
-    detail::mwc_enumerator e{g.weights, {}, {}, g.quota, opt.mwc_node_budget, 0, 0, {}, {}, false};
-    e.run();
-    if (!e.aborted) {
+    if (const auto* pl = listed()) {
+      const auto& e = *pl;
       const biguint den = lcm * biguint(e.total);
       for (std::size_t i = 0; i < n; ++i) {
         biguint num;
@@ -847,29 +999,40 @@ inline voting_power_result voting_power(const weighted_game& g, const voting_pow
         r.players[i].deegan_packel = detail::ratio(num, den);
         r.players[i].deegan_packel_exact = detail::fraction_str(num, den);
       }
-      r.deegan_packel_method = "exact: enumeration of minimal winning coalitions";
+      r.deegan_packel_method = "exact (enumeration): minimal winning coalitions";
     } else {
       r.deegan_packel_method = "not computed";
-      r.note += "Deegan–Packel not computed: DP table beyond " + std::to_string(opt.dp_word_budget) +
-                " words and more than " + std::to_string(opt.mwc_node_budget) + " search nodes. ";
+      r.note += "Deegan–Packel not computed: the DP over size and weight is beyond its budget and the enumeration "
+                "beyond " + std::to_string(opt.mwc_node_budget) + " search nodes. ";
     }
   } else {
     r.deegan_packel_method = "not computed";
-    r.note += "Deegan–Packel not computed: DP table beyond " + std::to_string(opt.dp_word_budget) + " words. ";
+    r.note += "Deegan–Packel not computed: the DP over size and weight is beyond its budget. ";
   }
-  // Johnston
-  if (n <= opt.johnston_player_limit) {
-    auto [num, vulnerable] = detail::johnston_numerators(g, lcm);
-    const biguint den = lcm * vulnerable;
-    for (std::size_t i = 0; i < n; ++i) {
-      r.players[i].johnston = detail::ratio(num[i], den);
-      r.players[i].johnston_exact = detail::fraction_str(num[i], den);
+  // Johnston: the DP of Deegan–Packel with the critical members' tail (same table), else enumeration
+  if (size_dp) {
+    const auto dp = detail::mwc_counts(g, wo, true, lcm, true);
+    biguint den;
+    for (std::size_t j = 0; j < n; ++j) den += dp.per_class[wo.class_of[j]];
+    for (std::size_t j = 0; j < n; ++j) {
+      auto& p = r.players[wo.order[j]];
+      const auto& num = dp.per_class[wo.class_of[j]];
+      p.johnston = den.is_zero() ? 0.0 : detail::ratio(num, den);
+      p.johnston_exact = den.is_zero() ? "0" : detail::fraction_str(num, den);
     }
-    r.johnston_method = "exact: enumeration of all coalitions";
+    r.johnston_method = "exact (DP): critical members by size and weight";
+  } else if (n <= opt.johnston_player_limit) {
+    const auto& e = enumerated();
+    const biguint den = lcm * e.vulnerable;
+    for (std::size_t i = 0; i < n; ++i) {
+      r.players[i].johnston = detail::ratio(e.johnston[i], den);
+      r.players[i].johnston_exact = detail::fraction_str(e.johnston[i], den);
+    }
+    r.johnston_method = "exact (enumeration): all " + std::to_string(std::uint64_t{1} << n) + " coalitions";
   } else {
     r.johnston_method = "not computed";
-    r.note += "Johnston not computed: " + std::to_string(n) + " players exceed the enumeration limit of " +
-              std::to_string(opt.johnston_player_limit) + ". ";
+    r.note += "Johnston not computed: the DP over size and weight is beyond its budget and " + std::to_string(n) +
+              " players exceed the enumeration limit of " + std::to_string(opt.johnston_player_limit) + ". ";
   }
   return r;
 }

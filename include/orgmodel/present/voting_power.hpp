@@ -53,6 +53,13 @@ inline nlohmann::ordered_json to_json(const voting_power_result& r) {
   return out;
 }
 
+/// @brief The method of every index, one line each, as the JSON's "methods" states them.
+inline std::string methods_text(const voting_power_result& r) {
+  return "Banzhaf and Coleman: " + r.banzhaf_method + "\nShapley–Shubik: " + r.shapley_shubik_method +
+         "\nPublic Good Index: " + r.public_good_method + "\nDeegan–Packel: " + r.deegan_packel_method +
+         "\nJohnston: " + r.johnston_method + "\n";
+}
+
 /// @brief A table: one row per player, indices in percent, flags. `plain_words` writes the flags
 /// for readers outside game theory ("decides alone", "never decisive", "veto") instead of
 /// "dictator" and "null". With `names`, players are shown by their organisation's name (ids are

@@ -92,7 +92,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
     text << "\nquota " << r.game.quota << " of " << r.game.total() << " votes (" << q << "):\n";
     std::ostringstream tt;
     to_table(r, true, &iin).print(tt);
-    text << tt.str();
+    text << tt.str() << methods_text(r);
   }
   text << "\nUnder the assumed equal split of the municipalities' 25 % (1/52 each: the study gives only the\n"
           "total, L1394-1396), Region Norrbotten decides every simple- and two-thirds-majority question\n"
