@@ -507,7 +507,8 @@ namespace detail {
 
 /// @brief Multi-source Dijkstra on the reversed lines of a class into `t` (its storage is
 /// reused), on any network offering size(), body(v) (a `latency_network::body_info`-like record
-/// of waits and holder), has_in(v) and for_each_in(w, f(source, line, prep)): the sources are
+/// of waits and holder), has_in(v) and for_each_in(w, f(source, line, prep[, waits of source]))
+/// (with the waits, the search reads no body record): the sources are
 /// the mandate holders at their own wait; a line u → w relaxes u with d(w) + preparation +
 /// wait(u). Every weight is ≥ 0 and each body's wait is added once, when the search enters it,
 /// so d(u) is the least expected latency of a path from u.
@@ -556,10 +557,12 @@ void latency_search(const Net& net, decision_class matter, decision_latency_tabl
     const std::uint32_t v = top.v;
     if (d > t.expected[v]) continue;
     if constexpr (defer_leaves) rank[v] = settled++;
-    net.for_each_in(v, [&](std::uint32_t source, std::uint32_t line, double prep) {
-      if constexpr (defer_leaves)
-        if (!net.has_in(source)) return;
-      const auto u = net.body(source);
+    // A network may pass the source's waits along (`info`) instead of having them looked up.
+    net.for_each_in(v, [&](std::uint32_t source, std::uint32_t line, double prep, const auto&... info) {
+      const auto u = [&] {
+        if constexpr (sizeof...(info) == 1) return (info, ...);
+        else return net.body(source);
+      }();
       const double cand = d + prep + u.expected;
       if (cand < t.expected[source]) {
         t.expected[source] = cand;
@@ -701,12 +704,14 @@ class lazy_latency_lines {
     // The lines the heap phase follows — out of bodies with lines in — copied in one pass in body
     // order: a few per cent of all lines, so the search's random order reads a small array
     // instead of three scattered ones (in-edge, edge property, escalation record) per line.
+    // Each carries its source's waits, so that the heap phase reads no body record either.
     assign_fresh(inner_start_, bodies_.size() + 1, std::uint32_t{0});
+    reserve_fresh(inner_, boost::num_edges(*g_));  // address space only: pages come as lines are added
     for (std::uint32_t w = 0; w < flags_.size(); ++w) {
       inner_start_[w] = static_cast<std::uint32_t>(inner_.size());
       if (!has_in(w)) continue;
       each_in(w, [&](std::uint32_t u, std::uint32_t r, double prep) {
-        if (has_in(u)) inner_.push_back({u, r, prep});
+        if (has_in(u)) inner_.push_back({u, r, prep, body(u)});
         return true;
       });
     }
@@ -723,7 +728,8 @@ class lazy_latency_lines {
   /// order; the lines out of leaves come by `for_each_out` (the search defers leaves).
   template <class F>
   void for_each_in(std::uint32_t w, F&& f) const {
-    for (auto k = inner_start_[w]; k < inner_start_[w + 1]; ++k) f(inner_[k].source, inner_[k].line, inner_[k].prep);
+    for (auto k = inner_start_[w]; k < inner_start_[w + 1]; ++k)
+      f(inner_[k].source, inner_[k].line, inner_[k].prep, inner_[k].waits);
   }
   /// @brief f(target, line, prep) for each line of the class out of `u` (a non-holder), by line.
   template <class F>
@@ -753,8 +759,13 @@ class lazy_latency_lines {
   cadence_defaults defaults_;
   static constexpr std::uint8_t holder_bit = 1, has_in_bit = 2;
   std::vector<std::uint8_t> flags_;  // one byte a body: 1 MB at 10^6, against 47 for the network
+  struct inner_line {
+    std::uint32_t source, line;
+    double prep;
+    latency_network::body_info waits;  // of the source
+  };
   std::vector<std::uint32_t> inner_start_;
-  std::vector<latency_network::in_line> inner_;
+  std::vector<inner_line> inner_;
 };
 
 }  // namespace detail
