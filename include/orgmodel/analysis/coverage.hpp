@@ -651,7 +651,7 @@ inline coverage_all_result coverage_of_all(const coverage_network& net, const co
           }
           // A seat on the one body the chain is for, if that body governs the subject.
           if (!e.is_governance(st.only.value)) return;
-          const auto bodies = e.index().seat_bodies_of.row(st.org);
+          const auto bodies = e.index().seat_bodies_of(st.org);
           if (std::find(bodies.begin(), bodies.end(), st.only.value) == bodies.end()) return;
           const auto& bd = m.bodies()[st.only.value];
           dl = static_cast<std::uint8_t>(dl | (1u << static_cast<unsigned>(bd.layer)) | (is_decision_body(bd, e.index().voteless[st.only.value] != 0) ? 16u : 0u));

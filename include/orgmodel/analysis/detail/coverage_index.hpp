@@ -63,8 +63,8 @@ struct coverage_index {
     bodies_of = make_rows(n_orgs, bodies.size(), [&](std::size_t i) { return bodies[i].organisation.value; }, id);
     seats_on = make_rows(n_bodies, seats.size(), [&](std::size_t i) { return seats[i].body.value; }, id);
     seats_of = make_rows(n_orgs, seats.size(), [&](std::size_t i) { return seats[i].holder.value; }, id);
-    seat_bodies_of = make_rows(n_orgs, seats.size(), [&](std::size_t i) { return seats[i].holder.value; },
-                               [&](std::size_t i) { return seats[i].body.value; });
+    reserve_fresh(seat_body_of, seats_of.values.size());
+    for (auto si : seats_of.values) seat_body_of.push_back(seats[si].body.value);
     escalates_to = make_rows(n_bodies, esc.size(), [&](std::size_t i) { return esc[i].from.value; },
                              [&](std::size_t i) { return esc[i].to.value; });
     // Part-of and business-area-of make the parent's bodies governance of the child; a host
@@ -102,7 +102,7 @@ struct coverage_index {
   csr_rows bodies_of;          ///< organisation → its bodies
   csr_rows seats_on;           ///< body → seat indices
   csr_rows seats_of;           ///< holder organisation → seat indices
-  csr_rows seat_bodies_of;     ///< holder organisation → the bodies of those seats, same order
+  std::vector<std::uint32_t> seat_body_of;  ///< beside seats_of.values: the body of that seat
   csr_rows escalates_to;       ///< body → bodies its matters escalate to
   csr_rows governing_parents;  ///< organisation → parents via part_of / business_area_of
   csr_rows children;           ///< organisation → affiliated children (any kind)
@@ -113,6 +113,11 @@ struct coverage_index {
   csr_rows owners_of;          ///< owned organisation → ownership indices
   csr_rows funding_to;         ///< recipient → funding rule indices
   std::vector<std::uint8_t> voteless;  ///< body → 1 when it has seats and none carries a vote
+
+  /// @brief The bodies of holder h's seats (`seats_of.row(h)` in the same order).
+  [[nodiscard]] std::span<const std::uint32_t> seat_bodies_of(std::uint32_t h) const noexcept {
+    return {seat_body_of.data() + seats_of.offsets[h], seat_body_of.data() + seats_of.offsets[h + 1]};
+  }
 };
 
 }  // namespace orgmodel::detail
