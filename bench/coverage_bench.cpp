@@ -13,6 +13,10 @@
 // group of 10 that represents the other 40, and a members' meeting — 1 000 200 bodies in all at 10^6.
 // Seed 42 at every size.
 //
+// Timed: BM_CoverageOfAll = coverage_of_all(model), the whole call, building the coverage index
+// inside; BM_CoverageOfAllPrepared = coverage_of_all on a coverage_network built before the clock
+// starts (what the peers time: they build their graph first). Never timed: building the nation.
+//
 // BM_ExportCoverage/<size> (run by scripts/bench.sh once, before the timings) writes the same
 // nation as a typed edge list for bench/peers/coverage_peers.py to
 // $ORGMODEL_BENCH_EXPORT/coverage-<size>/nation.csv.

@@ -24,8 +24,8 @@ inline constexpr std::size_t huge_page_hint_min = std::size_t{512} << 10;
 /// @brief Asks for huge pages on the 2 MiB frames [p, p + bytes) lies in (a hint; failure, as
 /// for a frame partly outside the mapping, is ignored). Whole frames, not just those inside the
 /// range: an array rarely starts on a frame, and a frame flagged only in part is never a huge
-/// page, so the partial frames at both ends would stay 4 KiB pages. The neighbours sharing them
-/// are other allocations of the same heap, for which the hint changes only the page size.
+/// page, so the partial frames at both ends would stay 4 KiB pages. What shares them — other
+/// heap blocks, or a neighbouring mapping — gets the same hint, which changes only the page size.
 inline void advise_huge_pages([[maybe_unused]] const void* p, [[maybe_unused]] std::size_t bytes) noexcept {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   if (bytes < huge_page_hint_min) return;
