@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <random>
 #include <set>
+#include <vector>
 
 #include "orgmodel/analysis/coverage.hpp"
 #include "orgmodel/model/builder.hpp"
@@ -324,4 +326,61 @@ TEST(SetCover, GreedyBoundOnTheClassicBadInstanceAndErrors) {
   bad = s;
   bad.members[1] = bad.members[0];
   EXPECT_THROW((void)om::solve_set_cover(bad), om::invalid_model);
+}
+
+// coverage_network prepared once and used for several coverage_of_all calls: each call's masks
+// and totals equal the brute force, pair by pair, and a later call is not changed by the scratch
+// an earlier one left (the network holds none).
+TEST(CoverageProperty, PreparedNetworkMatchesBruteForceCallAfterCall) {
+  std::mt19937 rng(20261202);
+  std::size_t pairs = 0, delegated_pairs = 0;
+  for (int round = 0; round < 200; ++round) {
+    const auto m = random_model(rng);
+    const om::coverage_network net(m);
+    const auto first = om::coverage_of_all(net);
+    const auto second = om::coverage_of_all(net, {.source = om::stakeholder_source::served});
+    const auto third = om::coverage_of_all(net);
+    ASSERT_EQ(third.stakeholders, first.stakeholders) << "round " << round;
+    ASSERT_EQ(third.direct, first.direct) << "round " << round;
+    ASSERT_EQ(third.delegated, first.delegated) << "round " << round;
+    for (const auto* all : {&first, &second}) {
+      const bool served = all == &second;
+      std::array<std::size_t, 4> direct{}, delegated{};
+      std::array<std::int64_t, 4> pop_direct{};
+      std::size_t k = 0;
+      for (std::uint32_t subject = 0; subject < m.organisations().size(); ++subject) {
+        std::vector<std::uint32_t> want;  // members (or every served organisation), first mention first
+        for (const auto& ms : m.memberships())
+          if (ms.organisation.value == subject && (served || ms.kind == om::membership_kind::member) &&
+              ms.member.value != subject && std::find(want.begin(), want.end(), ms.member.value) == want.end())
+            want.push_back(ms.member.value);
+        if (want.empty()) continue;
+        const auto gov = brute_governance(m, subject);
+        for (auto s : want) {
+          ASSERT_LT(k, all->stakeholders.size()) << "round " << round;
+          ASSERT_EQ(all->stakeholders[k].value, s) << "round " << round << " subject " << subject;
+          const auto p = brute(m, subject, gov, s);
+          for (std::size_t l = 0; l < 4; ++l) {
+            ASSERT_EQ(((all->direct[k] >> l) & 1) != 0, p.direct[l]) << "round " << round << " layer " << l;
+            ASSERT_EQ(((all->delegated[k] >> l) & 1) != 0, p.delegated[l]) << "round " << round << " layer " << l;
+            direct[l] += p.direct[l];
+            delegated[l] += p.delegated[l];
+            if (p.direct[l]) pop_direct[l] += m[om::organisation_index(s)].population.value_or(0);
+          }
+          ASSERT_EQ((all->direct[k] & 16) != 0, p.decision_direct) << "round " << round;
+          delegated_pairs += (all->delegated[k] & 15) != 0;
+          ++k;
+          ++pairs;
+        }
+      }
+      ASSERT_EQ(k, all->stakeholders.size()) << "round " << round;
+      for (std::size_t l = 0; l < 4; ++l) {
+        EXPECT_EQ(all->direct_count[l], direct[l]) << "round " << round;
+        EXPECT_EQ(all->delegated_count[l], delegated[l]) << "round " << round;
+        EXPECT_EQ(all->direct_population[l], pop_direct[l]) << "round " << round;
+      }
+    }
+  }
+  EXPECT_GT(pairs, 1000u);
+  EXPECT_GT(delegated_pairs, 50u);  // the walk is exercised, not only direct seats
 }

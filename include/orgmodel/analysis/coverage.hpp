@@ -43,6 +43,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -51,6 +52,7 @@
 #include <vector>
 
 #include "orgmodel/analysis/detail/coverage_index.hpp"
+#include "orgmodel/analysis/detail/huge_pages.hpp"
 #include "orgmodel/analysis/set_cover.hpp"
 #include "orgmodel/core/enum_names.hpp"
 #include "orgmodel/core/kinds.hpp"
@@ -263,14 +265,9 @@ namespace detail {
 /// that covering every organisation of a nation allocates nothing per subject or per edge.
 class coverage_engine {
  public:
-  explicit coverage_engine(const model& m) : m_(m), ix_(m) {
-    gov_stamp_.assign(m.bodies().size(), kNone);
-    holder_stamp_.assign(m.organisations().size(), kNone);
-    stake_stamp_.assign(m.organisations().size(), kNone);
-    anc_stamp_.assign(m.organisations().size(), kNone);
-    visit_stamp_.assign(m.organisations().size(), kNone);
-    holder_layers_.assign(m.organisations().size(), 0);
-  }
+  explicit coverage_engine(const model& m) : m_(m), own_(std::make_unique<coverage_index>(m)), ix_(*own_) { scratch(); }
+  /// @brief On an index prepared beforehand (which must outlive the engine).
+  explicit coverage_engine(const coverage_index& ix) : m_(*ix.m), ix_(ix) { scratch(); }
 
   [[nodiscard]] const coverage_index& index() const noexcept { return ix_; }
 
@@ -308,7 +305,7 @@ class coverage_engine {
     // Escalation closure from the governance bodies found so far; keep the parents' bodies.
     queue_.clear();
     ++epoch_body_;
-    if (esc_stamp_.size() != m_.bodies().size()) esc_stamp_.assign(m_.bodies().size(), kNone);
+    if (esc_stamp_.size() != m_.bodies().size()) assign_fresh(esc_stamp_, m_.bodies().size(), kNone);
     for (const auto& g : out) queue_.push_back(g.body.value), esc_stamp_[g.body.value] = epoch_body_;
     for (std::size_t q = 0; q < queue_.size(); ++q)
       for (auto t : ix_.escalates_to.row(queue_[q])) {
@@ -388,13 +385,15 @@ class coverage_engine {
       }
   }
 
-  /// @brief A reached state of the delegation walk: organisation v, restricted to body `only`
-  /// (invalid = all bodies), reached from state `parent` by link `step`.
+  /// @brief A reached state of the delegation walk: organisation `org`, restricted to body `only`
+  /// (invalid = all bodies), reached from state `parent` by representation or membership
+  /// `relation` (`chain` spells the links out; the walk itself copies no strings).
   struct walk_state {
     std::uint32_t org;
     body_index only;
     std::uint32_t parent;
-    delegation_step step;
+    std::uint32_t relation;
+    delegation_kind kind;
   };
 
   /// @brief Breadth-first walk of the delegation links from stakeholder s; calls
@@ -404,7 +403,7 @@ class coverage_engine {
   void walk(std::uint32_t s, bool associations, Visit visit) {
     states_.clear();
     ++visit_epoch_;
-    states_.push_back({s, body_index(), kNone, {}});
+    states_.push_back({s, body_index(), kNone, 0, delegation_kind::representation});
     visit_stamp_[s] = visit_epoch_;
     const auto reps = m_.representations();
     const auto mem = m_.memberships();
@@ -424,23 +423,29 @@ class coverage_engine {
         const auto to = r.representative.value;
         if (seen(to, only)) continue;
         if (!only.valid()) visit_stamp_[to] = visit_epoch_;
-        states_.push_back({to, only, q, {organisation_index(cur.org), r.representative, delegation_kind::representation, ri, r.via}});
+        states_.push_back({to, only, q, ri, delegation_kind::representation});
       }
       if (!associations) continue;
-      for (auto mi : ix_.memberships_of.row(cur.org)) {
+      for (auto mi : ix_.associations_of.row(cur.org)) {
         const auto a = mem[mi].organisation.value;
-        if (m_.organisations()[a].kind != organisation_kind::municipal_association || seen(a, cur.only)) continue;
+        if (seen(a, cur.only)) continue;
         if (!cur.only.valid()) visit_stamp_[a] = visit_epoch_;
-        states_.push_back({a, cur.only, q,
-                           {organisation_index(cur.org), organisation_index(a), delegation_kind::association_membership, mi, m_.organisations()[a].name}});
+        states_.push_back({a, cur.only, q, mi, delegation_kind::association_membership});
       }
     }
   }
 
   /// @brief The chain from the start to state q.
-  static std::vector<delegation_step> chain(const std::vector<walk_state>& states, std::uint32_t q) {
+  [[nodiscard]] std::vector<delegation_step> chain(const std::vector<walk_state>& states, std::uint32_t q) const {
     std::vector<delegation_step> c;
-    for (; q != 0 && q != kNone; q = states[q].parent) c.push_back(states[q].step);
+    for (; q != 0 && q != kNone; q = states[q].parent) {
+      const auto& st = states[q];
+      const organisation_index from(states[st.parent].org), to(st.org);
+      if (st.kind == delegation_kind::representation)
+        c.push_back({from, to, st.kind, st.relation, m_.representations()[st.relation].via});
+      else
+        c.push_back({from, to, st.kind, st.relation, m_.organisations()[st.org].name});
+    }
     std::reverse(c.begin(), c.end());
     return c;
   }
@@ -467,13 +472,23 @@ class coverage_engine {
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
  private:
+  // Stamp arrays over every body and organisation: fresh pages, on huge pages when large.
+  void scratch() {
+    assign_fresh(gov_stamp_, m_.bodies().size(), kNone);
+    assign_fresh(holder_stamp_, m_.organisations().size(), kNone);
+    assign_fresh(stake_stamp_, m_.organisations().size(), kNone);
+    assign_fresh(anc_stamp_, m_.organisations().size(), kNone);
+    assign_fresh(visit_stamp_, m_.organisations().size(), kNone);
+    assign_fresh(holder_layers_, m_.organisations().size(), std::uint8_t{0});
+  }
   template <class Add>
   void add_payers(std::uint32_t r, Add& add) const {
     for (auto fi : ix_.funding_to.row(r)) add(m_.funding_rules()[fi].payer.value);
   }
 
   const model& m_;
-  coverage_index ix_;
+  std::unique_ptr<coverage_index> own_;  // when built by the engine
+  const coverage_index& ix_;
   std::uint32_t epoch_ = 0, epoch_body_ = 0, stake_epoch_ = 0, visit_epoch_ = 0, holder_epoch_ = 0;
   std::vector<std::uint32_t> gov_stamp_, esc_stamp_, holder_stamp_, stake_stamp_, anc_stamp_, visit_stamp_;
   std::vector<std::uint8_t> holder_layers_;
@@ -532,7 +547,7 @@ inline coverage_result coverage(const model& m, const coverage_options& opt = {}
         if (fresh_decision) sc.delegated_decision = true;
         if (lp.direct()) continue;  // present in person on this layer: representation adds nothing
         const bool fresh_layer = !lp.delegated;
-        auto c = detail::coverage_engine::chain(states, q);
+        auto c = e.chain(states, q);
         if (fresh_layer) {
           lp.delegated = true;
           lp.delegated_body = b;
@@ -585,17 +600,34 @@ struct coverage_all_result {
   std::size_t pairs_without_decision_seat = 0;     ///< (subject, stakeholder) pairs with no direct decision seat
 };
 
+/// @brief A model's relations as compressed rows (bodies by organisation, seats by body and by
+/// holder, escalation lines, affiliations, representations, memberships, ownerships, funding
+/// rules by recipient), prepared once for any number of `coverage_of_all` calls — as a graph
+/// library builds its graph once before it runs an algorithm. Built in O(n) by counting sorts.
+/// The model must outlive it.
+class coverage_network {
+ public:
+  explicit coverage_network(const model& m) : ix_(m) {}
+  [[nodiscard]] const model& source() const noexcept { return *ix_.m; }
+  /// @brief The rows themselves (for the analyses of this module).
+  [[nodiscard]] const detail::coverage_index& index() const noexcept { return ix_; }
+
+ private:
+  detail::coverage_index ix_;
+};
+
 /// @brief `coverage` for every organisation with stakeholders (under `opt.source`; `given` and
-/// `subject` are ignored), in O(bodies + seats + relations + delegation walks), reusing scratch.
-inline coverage_all_result coverage_of_all(const model& m, const coverage_options& opt = {}) {
+/// `subject` are ignored), on a prepared network, in O(bodies + seats + relations + delegation
+/// walks), reusing scratch.
+inline coverage_all_result coverage_of_all(const coverage_network& net, const coverage_options& opt = {}) {
+  const model& m = net.source();
   coverage_all_result r;
-  detail::coverage_engine e(m);
+  detail::coverage_engine e(net.index());
   std::vector<governance_body> gov;
   std::vector<std::uint32_t> list;
   const auto n = static_cast<std::uint32_t>(m.organisations().size());
   coverage_options o2 = opt;
   if (o2.source == stakeholder_source::given) o2.source = stakeholder_source::members;
-  const auto seats = m.seats();
   std::vector<std::uint32_t> owner_stamp(n, detail::coverage_engine::kNone);
   for (std::uint32_t o = 0; o < n; ++o) {
     e.stakeholders(organisation_index(o), o2, list);
@@ -610,18 +642,19 @@ inline coverage_all_result coverage_of_all(const model& m, const coverage_option
       std::uint8_t d = e.holder_layers(s);
       if (owner_stamp[s] == o) d |= 8u;
       std::uint8_t dl = 0;
-      if ((d & 31u) != 31u && (!e.index().represented_by.row(s).empty() || (o2.association_members_represented && !e.index().memberships_of.row(s).empty()))) {
+      if ((d & 31u) != 31u && (!e.index().represented_by.row(s).empty() || (o2.association_members_represented && !e.index().associations_of.row(s).empty()))) {
         e.walk(s, o2.association_members_represented, [&](std::uint32_t q, const auto& states) {
           const auto& st = states[q];
           if (!st.only.valid()) {
             dl = static_cast<std::uint8_t>(dl | e.holder_layers(st.org));
             return;
           }
-          for (auto si : e.index().seats_of.row(st.org))
-            if (seats[si].body == st.only && e.is_governance(st.only.value)) {
-              const auto& bd = m.bodies()[st.only.value];
-              dl = static_cast<std::uint8_t>(dl | (1u << static_cast<unsigned>(bd.layer)) | (is_decision_body(bd, e.index().voteless[st.only.value] != 0) ? 16u : 0u));
-            }
+          // A seat on the one body the chain is for, if that body governs the subject.
+          if (!e.is_governance(st.only.value)) return;
+          const auto bodies = e.index().seat_bodies_of(st.org);
+          if (std::find(bodies.begin(), bodies.end(), st.only.value) == bodies.end()) return;
+          const auto& bd = m.bodies()[st.only.value];
+          dl = static_cast<std::uint8_t>(dl | (1u << static_cast<unsigned>(bd.layer)) | (is_decision_body(bd, e.index().voteless[st.only.value] != 0) ? 16u : 0u));
         });
         dl = static_cast<std::uint8_t>(dl & ~d);
       }
@@ -638,6 +671,11 @@ inline coverage_all_result coverage_of_all(const model& m, const coverage_option
     r.offsets.push_back(static_cast<std::uint32_t>(r.stakeholders.size()));
   }
   return r;
+}
+
+/// @brief The same, preparing the network first (the whole call).
+inline coverage_all_result coverage_of_all(const model& m, const coverage_options& opt = {}) {
+  return coverage_of_all(coverage_network(m), opt);
 }
 
 // ---------------------------------------------------------------------------------------------

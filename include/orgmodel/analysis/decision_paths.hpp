@@ -33,6 +33,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include "orgmodel/analysis/detail/huge_pages.hpp"
 #include "orgmodel/analysis/latency.hpp"
 #include "orgmodel/core/decision_class.hpp"
 #include "orgmodel/core/enum_names.hpp"
@@ -460,7 +461,7 @@ class four_ary_heap {
     double key;
     std::uint32_t v;
   };
-  void reserve(std::size_t n) { h_.reserve(n); }
+  void reserve(std::size_t n) { reserve_fresh(h_, n); }
   [[nodiscard]] bool empty() const noexcept { return h_.empty(); }
   void push(double key, std::uint32_t v) {
     h_.push_back({key, v});
@@ -506,21 +507,35 @@ namespace detail {
 
 /// @brief Multi-source Dijkstra on the reversed lines of a class into `t` (its storage is
 /// reused), on any network offering size(), body(v) (a `latency_network::body_info`-like record
-/// of waits and holder), has_in(v) and for_each_in(w, f(source, line, prep)): the sources are
+/// of waits and holder), has_in(v) and for_each_in(w, f(source, line, prep[, waits of source]))
+/// (with the waits, the search reads no body record): the sources are
 /// the mandate holders at their own wait; a line u → w relaxes u with d(w) + preparation +
 /// wait(u). Every weight is ≥ 0 and each body's wait is added once, when the search enters it,
 /// so d(u) is the least expected latency of a path from u.
 /// Lazy 4-ary heap: O((V + E) log V), no allocation per edge; bodies without incoming lines
 /// never enter the heap.
+///
+/// A network that also offers for_each_out(u, f(target, line, prep)) over the same lines gets
+/// those leaves (no line in, not a holder; most bodies of a real structure) out of the heap's way:
+/// the search settles the other bodies alone, numbering them in the order it settles them, and
+/// then each leaf takes its least candidate over its lines out in one pass in body order —
+/// memory order instead of the heap's random order. Among equal candidates the leaf keeps the
+/// one of the body settled first and, between parallel lines into it, the first line: the choice
+/// the one-phase search makes by relaxing in settle order and in-line order (Boost's CSR lists a
+/// body's in-edges by source, then by line, as its out-edges by line), so every column is the same.
 template <class Net>
 void latency_search(const Net& net, decision_class matter, decision_latency_table& t) {
+  constexpr bool defer_leaves =
+      requires(const Net& x, void (*f)(std::uint32_t, std::uint32_t, double)) { x.for_each_out(std::uint32_t{}, f); };
   const auto n = net.size();
   t.matter = matter;
-  t.expected.assign(n, unreachable);
-  t.worst.assign(n, unreachable);
-  t.next_line.assign(n, no_line);
-  t.decided_by.assign(n, body_index{});
-  t.assumed.assign(n, 0);
+  // Fresh result storage on huge pages: at 10^6 bodies its 25 MB of 4 KiB faults cost more than
+  // the search (detail/huge_pages.hpp).
+  assign_fresh(t.expected, n, unreachable);
+  assign_fresh(t.worst, n, unreachable);
+  assign_fresh(t.next_line, n, no_line);
+  assign_fresh(t.decided_by, n, body_index{});
+  assign_fresh(t.assumed, n, std::uint8_t{0});
   four_ary_heap heap;
   heap.reserve(n);
   for (std::uint32_t v = 0; v < n; ++v) {
@@ -532,14 +547,22 @@ void latency_search(const Net& net, decision_class matter, decision_latency_tabl
     t.assumed[v] = b.assumed ? 1 : 0;
     if (net.has_in(v)) heap.push(t.expected[v], v);
   }
+  std::vector<std::uint32_t> rank;  // settle order of the bodies the heap handles (leaves deferred)
+  if constexpr (defer_leaves) assign_fresh(rank, n, no_line);
+  std::uint32_t settled = 0;
   while (!heap.empty()) {
     // Plain variables, not a structured binding: clang before 16 cannot capture bindings in a lambda.
     const auto top = heap.pop();
     const double d = top.key;
     const std::uint32_t v = top.v;
     if (d > t.expected[v]) continue;
-    net.for_each_in(v, [&](std::uint32_t source, std::uint32_t line, double prep) {
-      const auto u = net.body(source);
+    if constexpr (defer_leaves) rank[v] = settled++;
+    // A network may pass the source's waits along (`info`) instead of having them looked up.
+    net.for_each_in(v, [&](std::uint32_t source, std::uint32_t line, double prep, const auto&... info) {
+      const auto u = [&] {
+        if constexpr (sizeof...(info) == 1) return (info, ...);
+        else return net.body(source);
+      }();
       const double cand = d + prep + u.expected;
       if (cand < t.expected[source]) {
         t.expected[source] = cand;
@@ -553,6 +576,29 @@ void latency_search(const Net& net, decision_class matter, decision_latency_tabl
         if (net.has_in(source)) heap.push(cand, source);
       }
     });
+  }
+  if constexpr (defer_leaves) {
+    for (std::uint32_t u = 0; u < n; ++u) {
+      if (net.holder(u) || net.has_in(u)) continue;
+      const auto b = net.body(u);
+      double best = unreachable;
+      std::uint32_t best_w = no_line, best_line = no_line, best_rank = no_line;
+      double best_prep = 0;
+      net.for_each_out(u, [&](std::uint32_t w, std::uint32_t line, double prep) {
+        if (rank[w] == no_line) return;  // never settled: no decision reachable through w
+        const double cand = t.expected[w] + prep + b.expected;
+        if (cand < best || (cand == best && rank[w] < best_rank)) {
+          best = cand;
+          best_w = w, best_line = line, best_rank = rank[w], best_prep = prep;
+        }
+      });
+      if (best_w == no_line) continue;
+      t.expected[u] = best;
+      t.worst[u] = t.worst[best_w] + best_prep + b.worst;
+      t.next_line[u] = best_line;
+      t.decided_by[u] = t.decided_by[best_w];
+      t.assumed[u] = (t.assumed[best_w] || b.assumed) ? 1 : 0;
+    }
   }
 }
 
@@ -643,17 +689,33 @@ namespace detail {
 /// @brief The lines of one class as `latency_search` sees them, read from the layer graph and the
 /// model as the search reaches them instead of copied into a `latency_network` first: a single
 /// all-bodies query then touches no memory but its result's (at 10^6 bodies the copy is ≈ 47 MB,
-/// and first-touching fresh pages cost more than the search). Same lines in the same order as
-/// the network, so the same heap pushes and the same results, ties included.
+/// and first-touching fresh pages cost more than the search). The lines out of bodies with lines
+/// in, as the network orders them, and every line by source (`for_each_out`): the search defers
+/// the leaves to one pass in body order; the same results, ties included.
 class lazy_latency_lines {
  public:
   lazy_latency_lines(const layer_graph& g, decision_class c, const cadence_defaults& defaults)
-      : g_(&g.graph()), bodies_(g.source().bodies()), lines_(g.source().escalations()), matter_(c), defaults_(defaults),
-        flags_(bodies_.size(), 0) {
+      : g_(&g.graph()), bodies_(g.source().bodies()), lines_(g.source().escalations()), matter_(c), defaults_(defaults) {
+    assign_fresh(flags_, bodies_.size(), std::uint8_t{0});
     for (std::size_t v = 0; v < bodies_.size(); ++v)
       if (bodies_[v].mandates.contains(c)) flags_[v] = holder_bit;
     for (std::uint32_t w = 0; w < flags_.size(); ++w)
       each_in(w, [&](std::uint32_t, std::uint32_t, double) { flags_[w] |= has_in_bit; return false; });
+    // The lines the heap phase follows — out of bodies with lines in — copied in one pass in body
+    // order: a few per cent of all lines, so the search's random order reads a small array
+    // instead of three scattered ones (in-edge, edge property, escalation record) per line.
+    // Each carries its source's waits, so that the heap phase reads no body record either.
+    assign_fresh(inner_start_, bodies_.size() + 1, std::uint32_t{0});
+    reserve_fresh(inner_, boost::num_edges(*g_));  // address space only: pages come as lines are added
+    for (std::uint32_t w = 0; w < flags_.size(); ++w) {
+      inner_start_[w] = static_cast<std::uint32_t>(inner_.size());
+      if (!has_in(w)) continue;
+      each_in(w, [&](std::uint32_t u, std::uint32_t r, double prep) {
+        if (has_in(u)) inner_.push_back({u, r, prep, body(u)});
+        return true;
+      });
+    }
+    inner_start_[bodies_.size()] = static_cast<std::uint32_t>(inner_.size());
   }
   [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(bodies_.size()); }
   [[nodiscard]] bool holder(std::uint32_t v) const noexcept { return (flags_[v] & holder_bit) != 0; }
@@ -662,9 +724,21 @@ class lazy_latency_lines {
     return {w.expected, w.worst, holder(v), w.assumed};
   }
   [[nodiscard]] bool has_in(std::uint32_t w) const noexcept { return (flags_[w] & has_in_bit) != 0; }
+  /// @brief f(source, line, prep) for each line into `w` out of a body with lines in, in in-edge
+  /// order; the lines out of leaves come by `for_each_out` (the search defers leaves).
   template <class F>
   void for_each_in(std::uint32_t w, F&& f) const {
-    each_in(w, [&](std::uint32_t u, std::uint32_t r, double prep) { f(u, r, prep); return true; });
+    for (auto k = inner_start_[w]; k < inner_start_[w + 1]; ++k)
+      f(inner_[k].source, inner_[k].line, inner_[k].prep, inner_[k].waits);
+  }
+  /// @brief f(target, line, prep) for each line of the class out of `u` (a non-holder), by line.
+  template <class F>
+  void for_each_out(std::uint32_t u, F&& f) const {
+    for (auto [it, end] = boost::out_edges(u, *g_); it != end; ++it) {
+      const auto r = (*g_)[*it].relation;
+      if (lines_[r].classes.contains(matter_))
+        f(static_cast<std::uint32_t>(boost::target(*it, *g_)), r, lines_[r].preparation_days);
+    }
   }
 
  private:
@@ -685,6 +759,13 @@ class lazy_latency_lines {
   cadence_defaults defaults_;
   static constexpr std::uint8_t holder_bit = 1, has_in_bit = 2;
   std::vector<std::uint8_t> flags_;  // one byte a body: 1 MB at 10^6, against 47 for the network
+  struct inner_line {
+    std::uint32_t source, line;
+    double prep;
+    latency_network::body_info waits;  // of the source
+  };
+  std::vector<std::uint32_t> inner_start_;
+  std::vector<inner_line> inner_;
 };
 
 }  // namespace detail
