@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "orgmodel/io/edge_list.hpp"
 #include "orgmodel/io/json.hpp"
+#include "orgmodel/present/synth_summary.hpp"
 #include "orgmodel/synth/nation.hpp"
 
 namespace cmd_synth {  // named, not anonymous: the commands share unity batches
@@ -30,64 +31,19 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
     progress.step("writing " + *path);
     save_model_file(m, *path, [&](const save_progress& p) { progress.update(p.phase, p.done, p.total); });
   }
-  std::array<edge_list_counts, 6> layers{};
-  const bool edges = args.has("edges-dir");
-  if (edges) {
-    progress.step("writing edge lists to " + *args.get("edges-dir"));
-    layers = write_edge_lists(m, *args.get("edges-dir"));
-    // A manifest of the counts, for peers that check what they read.
-    nlohmann::ordered_json man;
-    man["model"] = m.info().id;
-    for (const auto& l : layers) man["layers"][std::string(to_string(l.layer))] = {{"vertices", l.vertices}, {"edges", l.edges}};
-    std::ofstream f(std::filesystem::path(*args.get("edges-dir")) / "manifest.json");
-    f << man.dump(2) << '\n';
+  synth_summary summary{m.info().id, o.seed, counts, 0, {}};
+  if (auto dir = args.get("edges-dir")) {
+    progress.step("writing edge lists to " + *dir);
+    const auto layers = write_edge_lists(m, *dir);
+    summary.layers.assign(layers.begin(), layers.end());
+    std::ofstream f(std::filesystem::path(*dir) / "manifest.json");
+    f << edge_list_manifest(summary.model, summary.layers).dump(2) << '\n';
   }
-  const double seconds = progress.finish("generated " + std::to_string(counts.entities()) + " entities (" +
-                                         std::to_string(counts.municipalities) + " municipalities)");
-  nlohmann::ordered_json j;
-  j["model"] = m.info().id;
-  j["seed"] = o.seed;
-  j["municipalities"] = counts.municipalities;
-  j["counties"] = counts.counties;
-  j["partnerships"] = counts.partnerships;
-  j["companies"] = counts.companies;
-  j["organisations"] = counts.organisations;
-  j["bodies"] = counts.bodies;
-  j["seats"] = counts.seats;
-  j["entities"] = counts.entities();
-  j["ownerships"] = counts.ownerships;
-  j["funding_rules"] = counts.funding_rules;
-  j["memberships"] = counts.memberships;
-  j["escalations"] = counts.escalations;
-  j["seconds"] = seconds;
-  if (edges)
-    for (const auto& l : layers) j["layers"][std::string(to_string(l.layer))] = {{"vertices", l.vertices}, {"edges", l.edges}};
-  if (args.format() == cli::output_format::json) {
-    cli::print_json(j, out);
-    return 0;
-  }
-  if (args.format() == cli::output_format::csv) {  // one row, a column per count: numeric columns for tools
-    std::vector<std::string> head, row;
-    for (const auto& [k, v] : j.items())
-      if (k != "layers") head.push_back(k), row.push_back(v.is_string() ? v.get<std::string>() : v.dump());
-    if (edges)
-      for (const auto& l : layers)
-        for (const auto& [what, n] : {std::pair{"vertices", l.vertices}, std::pair{"edges", l.edges}})
-          head.push_back(std::string(to_string(l.layer)) + "_" + what), row.push_back(std::to_string(n));
-    text_table t(head);
-    t.row(row);
-    cli::print_table(t, args.format(), out);
-    return 0;
-  }
-  text_table t({"what", "count"}, {text_table::align::left, text_table::align::right});
-  for (const auto& [k, v] : j.items())
-    if (k != "layers") t.row({k, v.is_string() ? v.get<std::string>() : v.dump()});
-  if (edges)
-    for (const auto& l : layers) {
-      t.row({std::string(to_string(l.layer)) + " vertices", std::to_string(l.vertices)});
-      t.row({std::string(to_string(l.layer)) + " edges", std::to_string(l.edges)});
-    }
-  cli::print_table(t, args.format(), out);
+  summary.seconds = progress.finish("generated " + std::to_string(counts.entities()) + " entities (" +
+                                    std::to_string(counts.municipalities) + " municipalities)");
+  if (args.format() == cli::output_format::json) cli::print_json(to_json(summary), out);
+  else if (args.format() == cli::output_format::csv) cli::print_table(synth_summary_row(summary), args.format(), out);
+  else cli::print_table(synth_summary_table(summary), args.format(), out);
   return 0;
 }
 

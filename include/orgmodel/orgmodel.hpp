@@ -83,6 +83,7 @@
 #include "orgmodel/present/organisation_profile.hpp"
 #include "orgmodel/present/ownership.hpp"
 #include "orgmodel/present/sba_overlap.hpp"
+#include "orgmodel/present/synth_summary.hpp"
 #include "orgmodel/present/table.hpp"
 #include "orgmodel/present/voting_power.hpp"
 

@@ -25,7 +25,7 @@ ALLOWED = {
     "analysis": {"root", "core", "model", "graph", "data"},
     "scenario": {"root", "core", "model", "graph", "data", "analysis"},
     "synth": {"root", "core", "model", "graph", "data", "analysis", "scenario"},
-    "present": {"root", "core", "model", "graph", "io", "data", "analysis", "scenario"},
+    "present": {"root", "core", "model", "graph", "io", "data", "analysis", "scenario", "synth"},
     "report": {"root", "core", "model", "graph", "io", "data", "analysis", "scenario", "present"},
     "render": {"root", "core", "model", "graph", "io", "data", "analysis", "scenario", "present", "report"},
     "distributed": {"root", "core", "model", "graph", "io", "data", "analysis", "synth"},
