@@ -471,9 +471,10 @@ MODELS["invest-in-norrbotten"] = model(
     + [muni("Kiruna", note="Kiruna is not a member nor an owner of Invest in Norrbotten AB.")]
     + [org("tillvaxtverket", "Tillväxtverket", "agency"),
        org("iin-opting-in-municipalities", "The municipalities that opt in to the EU project (not named)",
-           "unknown_group",
-           note="20 % of each project is paid by the municipalities that opt in; which ones and their split is "
-                "not given (a large municipality pays ≈ 100 000 SEK).")],
+           "unknown_group", county="25",
+           note="20 % of each project is paid by the municipalities that opt in (L1529-1530 \"de kommuner som "
+                "vill vara med i projektet\", of Norrbotten); which ones and their split is not given (a large "
+                "municipality pays ≈ 100 000 SEK).")],
     [body("iin-owners-meeting", "Bolagsstämma (owners' meeting)", "owners_meeting", "owner", "invest-in-norrbotten",
           [seat("region-norrbotten", "owner", votes=39,
                 note="75 % of the votes = 39/52.")]

@@ -82,7 +82,8 @@ TEST(StudyReviewRender, VarmlandUnnamedDecidingBodyAndSteeringGroupPositions) {
   EXPECT_NE(region.find("body not named by the study"), std::string::npos) << region;
   EXPECT_EQ(region.find("executive board"), std::string::npos) << region;
   const auto steering = review_body_line(text, "Politisk styrgrupp");
-  EXPECT_NE(steering.find("mandates none (Takes positions on the operations"), std::string::npos) << steering;
+  EXPECT_NE(steering.find("mandates none (Takes positions on the operations, e.g. operational plan and budget;"), std::string::npos)
+      << steering;
 }
 
 // L1043: "Beslutsfattare: Chefen för Tillväxtenheten och i nästa steg regionutvecklingsdirektören" —
@@ -202,7 +203,8 @@ TEST(StudyReviewRender, CoverageCountsUnnamedGroupsBySize) {
   EXPECT_NE(row_of("stockholm-business-alliance").find("members       55"), std::string::npos) << row_of("stockholm-business-alliance");
   EXPECT_NE(row_of("business-sweden-partnership").find(" 20 "), std::string::npos) << row_of("business-sweden-partnership");
   EXPECT_EQ(s.text.find("east-sweden-business-region: 1 — Region Östergötland"), std::string::npos) << s.text;
-  EXPECT_NE(s.text.find("(not named) (may be among those seated)"), std::string::npos) << s.text;
+  EXPECT_NE(s.text.find("(not named) (municipalities of the county: may be among those seated)"), std::string::npos) << s.text;
+  EXPECT_EQ(s.text.find("Property partners (≈ 20, not named) (municipalities"), std::string::npos) << s.text;
 }
 
 // L12-14: "ett flertal kommuner i Västmanland, Södermanland och Uppsala är medlemmar i Stockholm
@@ -244,4 +246,9 @@ TEST(StudyReviewRender, TemplateCellsThatRestOnAssumptionsAreMarked) {
   EXPECT_NE(s.text.find("Västerås Business Region AB (hypothetical)"), std::string::npos) << s.text;
   EXPECT_EQ(s.text.find("Region Västmanland (hypothetical)"), std::string::npos);
   EXPECT_NE(s.text.find("statements on targets/KPIs (study)"), std::string::npos);
+  // 3A's project money rests on "cirka 20 miljoner kronor för tre år" (L1527-1528): whole kronor.
+  const auto a3 = s.text.find("\n3A ", s.text.find("Funding per year"));
+  const auto row3 = s.text.substr(a3 + 1, s.text.find('\n', a3 + 1) - a3 - 1);
+  EXPECT_EQ(row3.find("6 666 666.74"), std::string::npos) << row3;
+  EXPECT_NE(row3.find("6 666 667 *"), std::string::npos) << row3;
 }

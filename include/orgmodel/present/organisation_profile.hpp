@@ -80,9 +80,11 @@ inline std::string population_text(const members_summary& m) {
 }
 
 /// @brief The first sentence of a note ("Takes positions …; Region Värmland then makes the formal decisions.").
+/// A full stop ends it only before a capital or a quote, so "e.g. operational plan" and "19.2" do not.
 inline std::string first_sentence(std::string_view note) {
-  for (std::size_t i = 0; i + 1 < note.size(); ++i)
-    if (note[i] == '.' && note[i + 1] == ' ' && !(i > 0 && note[i - 1] >= '0' && note[i - 1] <= '9')) return std::string(note.substr(0, i + 1));
+  for (std::size_t i = 0; i + 2 < note.size(); ++i)
+    if (note[i] == '.' && note[i + 1] == ' ' && ((note[i + 2] >= 'A' && note[i + 2] <= 'Z') || note[i + 2] == '"'))
+      return std::string(note.substr(0, i + 1));
   return std::string(note);
 }
 
@@ -106,7 +108,9 @@ inline std::string cadence_text(const body_summary& b) {
 /// study does say (ESBR's named decision makers L1043, BRV's steering group L608-612).
 inline std::string mandates_text(const std::vector<std::string>& classes, const body_summary& b) {
   std::string s = b.mandates ? format_classes(classes, *b.mandates) : std::string("not stated");
-  if ((!b.mandates || b.mandates->empty()) && !b.note.empty()) s += " (" + first_sentence(b.note) + ")";
+  // Operative networks' notes say how they work, not what they decide: left to the JSON.
+  const bool said = !b.mandates || (b.mandates->empty() && b.layer != layer::operative);
+  if (said && !b.note.empty()) s += " (" + first_sentence(b.note) + ")";
   return s;
 }
 

@@ -72,7 +72,10 @@ inline bool coverage_row(const model& m, const std::string& label, nlohmann::ord
       const bool parent = std::any_of(m.affiliations().begin(), m.affiliations().end(),
                                       [&](const affiliation& a) { return a.child == subject && a.parent == f; });
       if (parent) continue;
-      left_out.push_back(m[f].name + (m[f].kind == organisation_kind::unknown_group ? " (may be among those seated)" : ""));
+      // An unnamed group of a county's municipalities may be among the seated ones; other groups
+      // (SBA's property partners) are not.
+      const bool of_county = m[f].kind == organisation_kind::unknown_group && !m[f].county.empty();
+      left_out.push_back(m[f].name + (of_county ? " (municipalities of the county: may be among those seated)" : ""));
     }
     if (funders && !left_out.empty()) {
       *funders += "  " + label + ": " + std::to_string(left_out.size()) + " —";
