@@ -251,4 +251,7 @@ TEST(StudyReviewRender, TemplateCellsThatRestOnAssumptionsAreMarked) {
   const auto row3 = s.text.substr(a3 + 1, s.text.find('\n', a3 + 1) - a3 - 1);
   EXPECT_EQ(row3.find("6 666 666.74"), std::string::npos) << row3;
   EXPECT_NE(row3.find("6 666 667 *"), std::string::npos) << row3;
+  // A rate keeps its öre: 3A's base (4 000 000 + 1.60 × 280 813 = 4 449 300.80) / 280 813 = 15.84.
+  EXPECT_NE(row3.find("15.84 *"), std::string::npos) << row3;
+  EXPECT_NE(row.find("14.24 *"), std::string::npos) << row;  // 4 000 000 / 280 813 = 14.244
 }

@@ -135,9 +135,12 @@ inline void print_text(const comparison& c, std::ostream& out) {
         const bool flag = funding && c.columns[k].order >= 60 && i < c.variants.size() && rests_on_assumptions(c.variants[i], c.columns[k].key) &&
                           readable_text(c.cells[i][k]) != "0";
         marked = marked || flag;
-        // An amount on an approximate or assumed input has no öre worth printing (review R22).
+        // A yearly sum on an approximate or assumed input has no öre worth printing (review R22);
+        // rates per inhabitant or per municipality keep theirs.
         const auto* amount = std::get_if<money>(&c.cells[i][k].value);
-        const std::string text = flag && amount && c.cells[i][k].text.empty() ? format_approx_amount(*amount) : readable_text(c.cells[i][k]);
+        const bool yearly = c.columns[k].key.size() > 9 && c.columns[k].key.ends_with("_per_year");
+        const std::string text =
+            flag && yearly && amount && c.cells[i][k].text.empty() ? format_approx_amount(*amount) : readable_text(c.cells[i][k]);
         r.push_back(text + (flag ? " *" : ""));
       }
       t.row(std::move(r));
