@@ -196,7 +196,7 @@ MODELS["business-region-orebro"] = model(
     memberships=members_of(BRO_MUNIS, "business-region-orebro"),
     budgets=[{"organization_id": "business-region-orebro", "year": STUDY_YEAR, "amount": "6000000.00",
               "provenance": "assumed",
-              "note": "The study states base funding of 6 MSEK a year without a year; the study's year (2024) is assumed."}],
+              "note": "Base funding of 6 MSEK a year (L230-231); no year given, the study's year (2024) is assumed."}],
 )
 
 # ---------------------------------------------------------------- Business Region Skaraborg (1B)
@@ -339,9 +339,9 @@ MODELS["business-region-varmland"] = model(
     memberships=members_of(BRV_MUNIS, "business-region-varmland", since=2023,
                            note="Agreement adopted by every municipal council: 4 years, renewed unless terminated."),
     budgets=[{"organization_id": "business-region-varmland", "year": 2024, "amount": "4500000.00",
-              "note": "Total budget 2024."},
+              "note": "Total budget of 4.5 MSEK for 2024 (L739-740)."},
              {"organization_id": "business-region-varmland", "year": 2024, "classification": "cost",
-              "amount": "3300000.00", "note": "Staff costs within the 2024 budget."}],
+              "amount": "3300000.00", "note": "Staff costs within the 2024 budget of 4.5 MSEK (L739-741)."}],
 )
 
 # ---------------------------------------------------------------- Invest in Dalarna (2A)
@@ -397,10 +397,14 @@ MODELS["east-sweden-business-region"] = model(
                "Region Östergötland when needed, e.g. the community-planning unit (study L1035-1041). "
                "Leading the work day to day is read as daily operations."),
      body("esbr-head-of-growth-unit", "Chef för Tillväxtenheten", "official", "executive", "region-ostergotland",
-          decision_rule="single_decider", unknown=["mandates"]),
+          decision_rule="single_decider",
+          note="Decision maker named by the study, which does not say for which matters (L1043 \"Beslutsfattare: "
+               "Chefen för Tillväxtenheten\").", unknown=["mandates"]),
      body("esbr-regional-development-director", "Regionutvecklingsdirektör", "official", "executive",
           "region-ostergotland", decision_rule="single_decider",
-          note="Takes matters that need a political decision on to the political level.", unknown=["mandates"]),
+          note="Decision maker in the next step, for matters the study does not list (L1043-1044 \"i nästa steg "
+               "regionutvecklingsdirektören\"). Takes matters that need a political decision on to the political "
+               "level (L1044-1046).", unknown=["mandates"]),
      body("region-ostergotland-regional-development-committee", "Regionala utvecklingsnämnden", "committee",
           "political", "region-ostergotland", mandates="all",
           note="The political level; the study does not name the body, the regional development committee is assumed.",
@@ -467,9 +471,10 @@ MODELS["invest-in-norrbotten"] = model(
     + [muni("Kiruna", note="Kiruna is not a member nor an owner of Invest in Norrbotten AB.")]
     + [org("tillvaxtverket", "Tillväxtverket", "agency"),
        org("iin-opting-in-municipalities", "The municipalities that opt in to the EU project (not named)",
-           "unknown_group",
-           note="20 % of each project is paid by the municipalities that opt in; which ones and their split is "
-                "not given (a large municipality pays ≈ 100 000 SEK).")],
+           "unknown_group", county="25",
+           note="20 % of each project is paid by the municipalities that opt in (L1529-1530 \"de kommuner som "
+                "vill vara med i projektet\", of Norrbotten); which ones and their split is not given (a large "
+                "municipality pays ≈ 100 000 SEK).")],
     [body("iin-owners-meeting", "Bolagsstämma (owners' meeting)", "owners_meeting", "owner", "invest-in-norrbotten",
           [seat("region-norrbotten", "owner", votes=39,
                 note="75 % of the votes = 39/52.")]
@@ -477,9 +482,11 @@ MODELS["invest-in-norrbotten"] = model(
                   note="1/52 of the votes: the 13 municipalities hold 25 % together; the split is not given, an "
                        "equal split is assumed.") for n in IIN_MUNIS],
           mandates=["ownership", "strategy"], decision_rule="weighted_votes",
+          meetings_per_year=1,
           note="The owners decide (study L1398 \"Ägarna är beslutsfattarna\"); a company's owners decide at its "
-               "bolagsstämma. The owner directive is reviewed yearly.",
-          unknown=["meetings_per_year"]),
+               "bolagsstämma. Meets once a year: an aktiebolag holds an årsstämma every year (aktiebolagslagen "
+               "7 kap. 10 §), and the owner directive is reviewed every year (L1398-1399); extra stämmor are not "
+               "described."),
      body("iin-owner-consultation", "Ägarsamråd (owner consultation)", "owners_meeting", "owner",
           "invest-in-norrbotten",
           [seat("region-norrbotten", "owner", votes=0)] + [seat(slug(n), "owner", votes=0) for n in IIN_MUNIS],
@@ -523,10 +530,10 @@ MODELS["invest-in-norrbotten"] = model(
     memberships=members_of(IIN_MUNIS, "invest-in-norrbotten"),
     budgets=[{"organization_id": "invest-in-norrbotten", "year": STUDY_YEAR, "classification": "turnover",
               "amount": "4400000.00", "provenance": "estimated",
-              "note": "Ordinary turnover ≈ 4.4 MSEK a year (2 full-time posts); no year given, the study's year (2024) is assumed."},
+              "note": "Ordinary turnover ≈ 4.4 MSEK a year, covering two full-time posts (L1518-1520); no year given, the study's year (2024) is assumed."},
              {"organization_id": "invest-in-norrbotten", "year": STUDY_YEAR, "classification": "cost",
               "amount": "200000.00", "provenance": "estimated",
-              "note": "≈ 0.2 MSEK a year for marketing; no year given, the study's year (2024) is assumed."}],
+              "note": "Marketing allocation of the company, ≈ 0.2 MSEK a year (L1537-1539); no year given, the study's year (2024) is assumed."}],
 )
 
 # ---------------------------------------------------------------- High Coast Invest (3B)
@@ -564,9 +571,8 @@ MODELS["high-coast-invest"] = model(
                   "note": "The association board gives the operations direction (study L1632-1636); the line from "
                           "the company board is not described."}],
     ownerships=[{"owner_id": oid, "organization_id": "bizmaker", "share": {"minimum": "0", "maximum": "1"},
-                 "provenance": "assumed",
-                 "note": "The study names the 7 municipalities and Region Västernorrland as the owners who fund HCI; "
-                         "their shares are not given."}
+                 "note": "Owner stated: \"permanent finansiering via ägarna, det vill säga de sju kommunerna i länet "
+                         "och Region Västernorrland\" (L1701-1702); the shares are not given."}
                 for oid in [slug(n) for n in HCI_MUNIS] + ["region-vasternorrland"]],
     memberships=members_of(HCI_MUNIS, "high-coast-invest"),
 )
@@ -677,12 +683,12 @@ MODELS["stockholm-business-alliance"] = model(
                       "via": "StorSthlm",
                       "note": "The four Stockholm-county seats chosen by StorSthlm stand for the county's other members."}
                      for rep in sba_represented for by in SBA_STORSTHLM],
-    budgets=[{"organization_id": "stockholm-business-alliance", "year": STUDY_YEAR, "amount": "19200000.00",
+    budgets=[{"organization_id": "stockholm-business-alliance", "year": 2023, "amount": "19200000.00",
               "provenance": "estimated",
-              "note": "Total ≈ 19.2 MSEK a year (L1988-1989). The study cites SBA's Verksamhetsplan 2023 for it (footnote 26, L2008), so the figure is 2023's; it is kept under 2024, the year of the other rates, for the budget check, which is circular anyway (docs/report-review.md)."},
-             {"organization_id": "stockholm-business-alliance", "year": STUDY_YEAR, "classification": "cost",
+              "note": "Membership income ≈ 19.2 MSEK a year (L1988-1989), cited to SBA's Verksamhetsplan 2023 (footnote 26, L2008): the figure is 2023's."},
+             {"organization_id": "stockholm-business-alliance", "year": 2023, "classification": "cost",
               "amount": "1000000.00", "provenance": "assumed",
-              "note": "1 MSEK of the total budget goes to marketing (L1991): a marketing allocation, not the organisation's cost; no year given (the paragraph follows the figure cited to Verksamhetsplan 2023), the study's year (2024) is assumed."}],
+              "note": "Marketing share of the total budget, 1 MSEK (L1991), not the organisation's cost; no year given, 2023 is assumed as the paragraph follows the figure cited to Verksamhetsplan 2023 (L2008)."}],
 )
 
 # ---------------------------------------------------------------- Counties without an organisation
@@ -693,7 +699,13 @@ for rid, name, county in (("region-vastmanland", "Region Västmanland", "Västma
                           ("region-uppsala", "Region Uppsala", "Uppsala län")):
     note = ("Region Gotland is also the municipality of Gotland; both are listed, so the county's "
             "population appears twice.") if rid == "region-gotland" else None
-    cwo_orgs.append(region(rid, name, county, note=note))
+    r_ = region(rid, name, county, note=note)
+    if rid != "region-gotland":
+        # L12-14 says several municipalities of these three counties are SBA members without naming
+        # them; the SBA model names some from public pages, the rest is not known.
+        r_["unknown"] = ["which of the county's municipalities are members of Stockholm Business Alliance "
+                         "(L12-14: several are; see stockholm-business-alliance for those named)"]
+    cwo_orgs.append(r_)
     code = county_code(county)
     cwo_orgs += [muni(r["name"]) for r in MUNIS.values() if r["county_code"] == code]
 MODELS["counties-without-organisation"] = model(

@@ -55,7 +55,7 @@ int run(const orgmodel::cli::arguments& args, std::ostream& out) {
   if (text) out << m.info().name << " (" << m.info().id << ")\n";
   if (part == "all" || part == "direct") {
     if (text) out << "\ndirect ownership (" << to_string(opt.measure) << " and votes):\n";
-    cli::print_table(to_table(a.direct), args.format(), out);
+    cli::print_table(to_table(a.direct, &m), args.format(), out);
   }
   if (part == "all" || part == "ultimate") {
     if (text) out << "\nultimate owners at or above " << format_percent(opt.threshold) << " (" << to_string(opt.measure) << "):\n";

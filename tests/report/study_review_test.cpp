@@ -121,3 +121,29 @@ TEST(StudyReview, FindingsCiteTheStudyNotTheDigest) {
     }
   EXPECT_TRUE(found);
 }
+
+// L1398-1399: "Ägarna är beslutsfattarna, men det finns ett tydligt ägardirektiv som ses över varje
+// år." The owners decide at the bolagsstämma, which an aktiebolag holds once a year (årsstämma,
+// aktiebolagslagen 7 kap. 10 §): its cadence is known, no longer "unknown".
+TEST(StudyReview, NorrbottenBolagsstammaMeetsOnceAYear) {
+  const auto m = om::data::load_bundled_model("invest-in-norrbotten");
+  const auto& st = m[m.body_at("iin-owners-meeting")];
+  ASSERT_TRUE(st.meetings_per_year.has_value());
+  EXPECT_DOUBLE_EQ(st.meetings_per_year->low, 1.0);
+  EXPECT_DOUBLE_EQ(st.meetings_per_year->high, 1.0);
+  for (const auto& u : st.unknown) EXPECT_NE(u, "meetings_per_year");
+  EXPECT_NE(st.note.find("L1398-1399"), std::string::npos);
+}
+
+// L1701-1702: "permanent finansiering via ägarna, det vill säga de sju kommunerna i länet och Region
+// Västernorrland": the owners are stated; only their shares are not (0–100 % each).
+TEST(StudyReview, HighCoastOwnersAreStatedTheirSharesAreNot) {
+  const auto m = om::data::load_bundled_model("high-coast-invest");
+  int owners = 0;
+  for (const auto& w : m.ownerships()) {
+    ++owners;
+    EXPECT_EQ(w.source, om::provenance::stated) << m[w.owner].id;
+    EXPECT_FALSE(w.equity.exact());
+  }
+  EXPECT_EQ(owners, 8);  // seven municipalities and Region Västernorrland
+}

@@ -52,6 +52,9 @@ struct member_entry {
   std::int64_t count = 1;
   std::optional<std::int64_t> population;
   provenance source = provenance::stated;
+  /// The membership rests on a public page, not on the study (SBA's 12 from
+  /// data/scb/sba_members_partial.csv, whose notes begin "Evidence: public page").
+  bool named_outside_study = false;
 };
 
 /// @brief Members in sum: how many, how many are named, and their population where known.
@@ -61,6 +64,10 @@ struct members_summary {
   std::int64_t municipalities = 0;    ///< named municipalities
   std::int64_t known_population = 0;  ///< sum over the members whose population is known: a lower bound
   bool population_complete = true;    ///< every member's population is known
+  /// Of known_population, the part of unnamed groups (SBA's 29): worked out from other figures,
+  /// never an SCB count, so the text must not label it SCB.
+  std::int64_t group_population = 0;
+  std::int64_t group_members = 0;  ///< members the groups with a population stand for
   std::optional<int> population_year;
   std::vector<member_entry> list;
   /// @brief The members' population, or nothing when some member's is unknown.
@@ -93,6 +100,23 @@ struct body_summary {
   std::optional<std::int64_t> seats;  ///< nothing when the model lists none and says it does not know them
   std::vector<seat_group> roles;      ///< in first-seen order
   std::vector<chair_entry> chairs;
+  std::string note;
+  std::vector<std::string> unknown;  ///< what the sources do not give about it
+  /// @brief A cadence given while the body's own meetings are declared unknown is the cadence at
+  /// which matters reach it (BRO's yearly report to Region Örebro län's committee, L146-149).
+  [[nodiscard]] bool cadence_is_reporting() const {
+    if (!meetings_per_year) return false;
+    return std::any_of(unknown.begin(), unknown.end(), [](const std::string& u) {
+      return u == "meetings_per_year" || u.find(" meets") != std::string::npos;
+    });
+  }
+  /// @brief The sources do not name the body that decides ("which regional body decides"): its
+  /// kind is the model's placeholder, not a fact.
+  [[nodiscard]] bool unnamed() const {
+    return std::any_of(unknown.begin(), unknown.end(), [](const std::string& u) {
+      return u.rfind("which ", 0) == 0 && u.find("body") != std::string::npos;
+    });
+  }
   /// @brief An operative team or an official: one unit, so no meetings or seats are expected.
   [[nodiscard]] bool single() const { return kind == body_kind::operative_team || kind == body_kind::official; }
 };
@@ -161,6 +185,7 @@ struct knowledge_gap {
   gap_status status = gap_status::unknown;
   std::string what;
   std::vector<std::string> elements;  ///< e.g. "bodies/bro-management-group"
+  std::vector<std::string> labels;    ///< the same elements by name, for reading ("Ledningsgrupp")
 };
 
 /// @brief A county or region in a model without a joint organisation (the counties with no IPA).
@@ -238,12 +263,17 @@ inline organisation_profile profile_organisation(const model& m, organisation_in
   for (const auto& x : m.memberships()) {
     if (x.organisation != oi) continue;
     const auto& mem = m[x.member];
-    member_entry e{mem.id, mem.name, mem.kind, x.kind, detail::profile_stands_for(mem), mem.population, x.source};
+    member_entry e{mem.id, mem.name, mem.kind, x.kind, detail::profile_stands_for(mem), mem.population, x.source,
+                   x.note.rfind("Evidence: public page", 0) == 0};
     ms.count += e.count;
     if (mem.kind != organisation_kind::unknown_group) ++ms.named;
     if (mem.kind == organisation_kind::municipality) ++ms.municipalities;
     if (mem.population) ms.known_population += *mem.population;
     else ms.population_complete = false;
+    if (mem.population && mem.kind == organisation_kind::unknown_group) {
+      ms.group_population += *mem.population;
+      ms.group_members += e.count;
+    }
     if (mem.population_year && !ms.population_year) ms.population_year = mem.population_year;
     ms.list.push_back(std::move(e));
   }
@@ -272,13 +302,17 @@ inline organisation_profile profile_organisation(const model& m, organisation_in
     if (!detail::profile_says_unknown(x.unknown, "seats")) s.seats = 0;
     s.rule = x.rule;
     s.staff = x.staff;
+    s.note = x.note;
+    s.unknown = x.unknown;
   }
   for (const auto& st : m.seats()) {
     auto& s = summaries[st.body.value];
-    s.seats = s.seats.value_or(0) + 1;
+    // A seat held for an unnamed group stands for its members (SBA's KSO meeting: 26 + 29 KSOs).
+    const std::int64_t n = detail::profile_stands_for(m[st.holder]);
+    s.seats = s.seats.value_or(0) + n;
     auto it = std::find_if(s.roles.begin(), s.roles.end(), [&](const seat_group& g) { return g.role == st.role; });
     if (it == s.roles.end()) it = s.roles.insert(s.roles.end(), seat_group{st.role, 0, 0});
-    ++it->seats;
+    it->seats += n;
     it->votes += st.votes;
     if (st.chair) s.chairs.push_back({m[st.holder].id, st.role});
   }
@@ -335,71 +369,81 @@ inline organisation_profile profile_organisation(const model& m, organisation_in
 inline std::vector<knowledge_gap> knowledge_gaps(const model& m) {
   std::vector<knowledge_gap> gaps;
   std::map<std::pair<gap_status, std::string>, std::size_t> at;
-  auto add = [&](gap_status status, std::string what, std::string element) {
+  // Each element by its path (JSON) and by name (text: ids stay in JSON).
+  auto add = [&](gap_status status, std::string what, std::string element, std::string label) {
     auto [it, fresh] = at.emplace(std::pair(status, what), gaps.size());
-    if (fresh) gaps.push_back({status, std::move(what), {}});
+    if (fresh) gaps.push_back({status, std::move(what), {}, {}});
     gaps[it->second].elements.push_back(std::move(element));
+    gaps[it->second].labels.push_back(std::move(label));
   };
-  auto flagged = [&](provenance p, const std::string& note, const std::string& element, const char* fallback) {
+  auto flagged = [&](provenance p, const std::string& note, const std::string& element, const std::string& label, const char* fallback) {
     if (p == provenance::assumed || p == provenance::estimated)
-      add(p == provenance::assumed ? gap_status::assumed : gap_status::estimated, note.empty() ? std::string(fallback) : note, element);
+      add(p == provenance::assumed ? gap_status::assumed : gap_status::estimated, note.empty() ? std::string(fallback) : note, element, label);
   };
-  auto unknowns = [&](const std::vector<std::string>& told, const std::string& element) {
-    for (const auto& u : told) add(gap_status::unknown, u, element);
+  auto unknowns = [&](const std::vector<std::string>& told, const std::string& element, const std::string& label) {
+    for (const auto& u : told) add(gap_status::unknown, u, element, label);
   };
   for (const auto& o : m.organisations()) {
     const std::string el = "organizations/" + o.id;
-    unknowns(o.unknown, el);
-    flagged(o.source, o.note, el, "organisation assumed");
-    if (o.kind == organisation_kind::unknown_group)
-      add(gap_status::unknown, "members of a group the sources do not name",
-          el + (o.member_count ? " (" + std::to_string(*o.member_count) + ")" : " (number not given)"));
+    unknowns(o.unknown, el, o.name);
+    flagged(o.source, o.note, el, o.name, "organisation assumed");
+    if (o.kind == organisation_kind::unknown_group) {
+      const std::string n = o.member_count ? " (" + std::to_string(*o.member_count) + ")" : " (number not given)";
+      add(gap_status::unknown, "members of a group the sources do not name", el + n, o.name + n);
+    }
   }
   for (const auto& x : m.bodies()) {
-    unknowns(x.unknown, "bodies/" + x.id);
-    flagged(x.source, x.note, "bodies/" + x.id, "body assumed");
+    unknowns(x.unknown, "bodies/" + x.id, x.name);
+    flagged(x.source, x.note, "bodies/" + x.id, x.name, "body assumed");
   }
   std::vector<std::int64_t> seats(m.bodies().size(), 0);
   for (const auto& s : m.seats()) {
     ++seats[s.body.value];
-    flagged(s.source, s.note, "bodies/" + m[s.body].id + "/seats/" + m[s.holder].id, "seat assumed");
+    flagged(s.source, s.note, "bodies/" + m[s.body].id + "/seats/" + m[s.holder].id, m[s.holder].name + "'s seat on " + m[s.body].name,
+            "seat assumed");
   }
   for (std::size_t b = 0; b < m.bodies().size(); ++b) {
     const auto& x = m.bodies()[b];
     const bool single = x.kind == body_kind::operative_team || x.kind == body_kind::official;
     if (!x.meetings_per_year && !single && !detail::profile_says_unknown(x.unknown, "meetings_per_year"))
-      add(gap_status::unknown, "meetings_per_year", "bodies/" + x.id);
+      add(gap_status::unknown, "meetings_per_year", "bodies/" + x.id, x.name);
     if (seats[b] == 0 && !single && !detail::profile_says_unknown(x.unknown, "seats"))
-      add(gap_status::unknown, "seats", "bodies/" + x.id);
+      add(gap_status::unknown, "seats", "bodies/" + x.id, x.name);
   }
   for (const auto& a : m.affiliations())
-    flagged(a.source, a.note, "affiliations/" + m[a.child].id + "→" + m[a.parent].id, "affiliation assumed");
+    flagged(a.source, a.note, "affiliations/" + m[a.child].id + "→" + m[a.parent].id, m[a.child].name + " in " + m[a.parent].name,
+            "affiliation assumed");
   for (const auto& e : m.escalations())
-    flagged(e.source, e.note, "escalations/" + m[e.from].id + "→" + m[e.to].id, "escalation line assumed");
+    flagged(e.source, e.note, "escalations/" + m[e.from].id + "→" + m[e.to].id, "line " + m[e.from].name + " → " + m[e.to].name,
+            "escalation line assumed");
   for (const auto& w : m.ownerships()) {
     const std::string el = "ownerships/" + m[w.owner].id + "→" + m[w.owned].id;
-    flagged(w.source, w.note, el, "ownership assumed");
-    if (!w.equity.exact() && w.source == provenance::stated) add(gap_status::unknown, "exact ownership share", el);
+    const std::string label = m[w.owner].name + " owning " + m[w.owned].name;
+    flagged(w.source, w.note, el, label, "ownership assumed");
+    if (!w.equity.exact() && w.source == provenance::stated) add(gap_status::unknown, "exact ownership share", el, label);
   }
   for (const auto& r : m.funding_rules()) {
-    unknowns(r.unknown, "funding_rules/" + r.id);
-    flagged(r.source, r.note, "funding_rules/" + r.id, "funding rule assumed");
+    const std::string label = "funding " + m[r.payer].name + " → " + m[r.recipient].name + (r.purpose.empty() ? "" : " (" + r.purpose + ")");
+    unknowns(r.unknown, "funding_rules/" + r.id, label);
+    flagged(r.source, r.note, "funding_rules/" + r.id, label, "funding rule assumed");
   }
   for (const auto& x : m.memberships())
-    flagged(x.source, x.note, "memberships/" + m[x.member].id + "→" + m[x.organisation].id, "membership assumed");
+    flagged(x.source, x.note, "memberships/" + m[x.member].id + "→" + m[x.organisation].id,
+            m[x.member].name + "'s membership of " + m[x.organisation].name, "membership assumed");
   for (const auto& r : m.representations())
     flagged(r.source, r.note, "representations/" + m[r.represented].id + "→" + m[r.representative].id,
-            "representation assumed");
+            m[r.represented].name + " represented by " + m[r.representative].name, "representation assumed");
   for (const auto& b : m.budgets())
-    flagged(b.source, b.note, "budgets/" + m[b.organisation].id + "/" + std::to_string(b.year), "budget figure assumed");
+    flagged(b.source, b.note, "budgets/" + m[b.organisation].id + "/" + std::to_string(b.year),
+            m[b.organisation].name + "'s figure for " + std::to_string(b.year), "budget figure assumed");
   for (auto oi : profiled_organisations(m)) {
     const auto& o = m[oi];
     const auto p = profile_organisation(m, oi, false);
     const bool funding_said = std::any_of(o.unknown.begin(), o.unknown.end(),
                                           [](const std::string& t) { return t.find("funding") != std::string::npos; });
-    if (!p.team_size) add(gap_status::unknown, "team size", "organizations/" + o.id);
-    if (p.funding.empty() && !funding_said) add(gap_status::unknown, "funding rules", "organizations/" + o.id);
-    if (!p.members.population_complete) add(gap_status::unknown, "population of some members", "organizations/" + o.id);
+    if (!p.team_size) add(gap_status::unknown, "team size", "organizations/" + o.id, o.name);
+    if (p.funding.empty() && !funding_said) add(gap_status::unknown, "funding rules", "organizations/" + o.id, o.name);
+    if (!p.members.population_complete) add(gap_status::unknown, "population of some members", "organizations/" + o.id, o.name);
   }
   return gaps;
 }

@@ -125,13 +125,29 @@ inline void print_text(const comparison& c, std::ostream& out) {
       aligns.push_back(c.columns[k].numeric ? text_table::align::right : text_table::align::left);
     }
     text_table t(std::move(header), std::move(aligns));
-    for (const auto& row : c.cells) {
+    // Money that rests on an input the study does not give (2B's 4 MSEK, IiH's amount being
+    // unknown) or gives as "cirka" is marked, not printed as a fact (review R24).
+    const bool funding = g.from == 60;
+    bool marked = false;
+    for (std::size_t i = 0; i < c.cells.size(); ++i) {
       std::vector<std::string> r;
-      for (auto k : cols) r.push_back(readable_text(row[k]));
+      for (auto k : cols) {
+        const bool flag = funding && c.columns[k].order >= 60 && i < c.variants.size() && rests_on_assumptions(c.variants[i], c.columns[k].key) &&
+                          readable_text(c.cells[i][k]) != "0";
+        marked = marked || flag;
+        // A yearly sum on an approximate or assumed input has no öre worth printing (review R22);
+        // rates per inhabitant or per municipality keep theirs.
+        const auto* amount = std::get_if<money>(&c.cells[i][k].value);
+        const bool yearly = c.columns[k].key.size() > 9 && c.columns[k].key.ends_with("_per_year");
+        const std::string text =
+            flag && yearly && amount && c.cells[i][k].text.empty() ? format_approx_amount(*amount) : readable_text(c.cells[i][k]);
+        r.push_back(text + (flag ? " *" : ""));
+      }
       t.row(std::move(r));
     }
     out << (first ? "" : "\n") << g.title << ":\n";
     t.print(out);
+    if (marked) out << "* rests on an amount the study does not give or gives as approximate (assumed or estimated)\n";
     first = false;
   }
 }

@@ -58,6 +58,15 @@ inline std::string format_number(double v) {
   return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(v);
 }
 
+/// @brief Money resting on a "cirka" figure, for reading: whole kronor, rounded half away from zero
+/// ("2 666 667" for 20 MSEK × 40 % / 3): öre would claim a precision the figure does not have, and
+/// parts printed to the öre need not add up to their rounded total (review R22).
+inline std::string format_approx_amount(money m) {
+  const std::int64_t ore = m.minor();
+  const std::int64_t whole = (ore >= 0 ? ore + 50 : ore - 50) / 100;
+  return format_amount(money::from_minor(whole * 100));
+}
+
 /// @brief `v` with exactly `decimals` decimals ("45.6", "10.00"), correctly rounded.
 inline std::string format_fixed(double v, int decimals) {
   char buf[400];  // the widest finite double in fixed notation with a few decimals fits

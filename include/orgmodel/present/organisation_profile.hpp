@@ -3,7 +3,9 @@
 /// @brief JSON and display text of the organisation profiles (analysis/organisation_profile.hpp),
 /// by docs/output-format.md: unknowns are null, money an exact decimal string, shares exact.
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -50,6 +52,68 @@ inline std::string years_text(std::optional<int> from, std::optional<int> to) {
   return (from ? std::to_string(*from) : std::string("…")) + "–" + (to ? std::to_string(*to) : std::string(""));
 }
 
+/// @brief A seat role in the title a Swedish reader uses (the study's: "kommunstyrelseordförande
+/// (KSO)" L137, "näringslivschefer" L131, "kommundirektörer" L1801, "regionråd" L142); other roles
+/// in words.
+inline std::string role_title(std::string_view role) {
+  if (role == "executive_board_chair") return "KSO";
+  if (role == "chief_executive") return "kommundirektör";
+  if (role == "business_development_manager") return "näringslivschef";
+  if (role == "regional_councillor") return "regionråd";
+  if (role.empty()) return "seat";
+  std::string w(role);
+  std::replace(w.begin(), w.end(), '_', ' ');
+  return w;
+}
+
+/// @brief The members' population for reading: the SCB part apart from a population worked out for
+/// unnamed members (SBA: "2 883 060 (SCB, 31 Dec 2023, 26 named) + ≈ 1 030 883 derived for 29
+/// unnamed (not SCB)").
+inline std::string population_text(const members_summary& m) {
+  const std::int64_t scb = m.known_population - m.group_population;
+  std::string s = (m.population_complete ? "" : "at least ") + group_thousands(scb);
+  if (m.population_year)
+    s += " (SCB, 31 Dec " + std::to_string(*m.population_year) + (m.group_population ? ", " + std::to_string(m.named) + " named" : "") + ")";
+  if (m.group_population)
+    s += " + ≈ " + group_thousands(m.group_population) + " derived for " + std::to_string(m.group_members) + " unnamed (not SCB)";
+  return s;
+}
+
+/// @brief The first sentence of a note ("Takes positions …; Region Värmland then makes the formal decisions.").
+/// A full stop ends it only before a capital or a quote, so "e.g. operational plan" and "19.2" do not.
+inline std::string first_sentence(std::string_view note) {
+  for (std::size_t i = 0; i + 2 < note.size(); ++i)
+    if (note[i] == '.' && note[i + 1] == ' ' && ((note[i + 2] >= 'A' && note[i + 2] <= 'Z') || note[i + 2] == '"'))
+      return std::string(note.substr(0, i + 1));
+  return std::string(note);
+}
+
+/// @brief What a stated figure is, from its note's first clause ("Staff costs: 3.3 MSEK of the 2024
+/// budget …" → "Staff costs"): a marketing share must not read as the organisation's cost (review R10).
+inline std::string figure_meaning(std::string_view note) {
+  const auto end = note.find_first_of(";:");
+  std::string s = first_sentence(note.substr(0, end));
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+/// @brief A body's cadence for reading: "meets 4/yr", "meets unknown", or for a cadence at which
+/// matters reach it "matters reach it 1/yr (own meetings not stated)".
+inline std::string cadence_text(const body_summary& b) {
+  if (b.cadence_is_reporting()) return "matters reach it " + format_cadence(b.meetings_per_year) + "/yr (own meetings not stated)";
+  return "meets " + format_cadence(b.meetings_per_year) + (b.meetings_per_year ? "/yr" : "");
+}
+
+/// @brief A body's mandates for reading; where they are unknown or none, the note says what the
+/// study does say (ESBR's named decision makers L1043, BRV's steering group L608-612).
+inline std::string mandates_text(const std::vector<std::string>& classes, const body_summary& b) {
+  std::string s = b.mandates ? format_classes(classes, *b.mandates) : std::string("not stated");
+  // Operative networks' notes say how they work, not what they decide: left to the JSON.
+  const bool said = !b.mandates || (b.mandates->empty() && b.layer != layer::operative);
+  if (said && !b.note.empty()) s += " (" + first_sentence(b.note) + ")";
+  return s;
+}
+
 /// @brief The relation for reading and JSON: "hosted_by", "part_of", "business_area_of" or "owner".
 inline std::string relation_name(const related_party& r) {
   return r.affiliation ? std::string(to_string(*r.affiliation)) : std::string("owner");
@@ -77,6 +141,8 @@ inline nlohmann::ordered_json to_json(const std::vector<std::string>& classes, c
           {"mandates", b.mandates ? classes_json(classes, *b.mandates) : nlohmann::ordered_json(nullptr)},
           {"decision_rule", b.rule ? nlohmann::ordered_json(to_string(*b.rule)) : nlohmann::ordered_json(nullptr)},
           {"staff", optional_json(b.staff)},
+          {"cadence_is_reporting", b.cadence_is_reporting()},
+          {"named_by_study", !b.unnamed()},
           {"seats", optional_json(b.seats)},
           {"roles", std::move(roles)},
           {"chairs", std::move(chairs)}};
@@ -111,6 +177,7 @@ inline nlohmann::ordered_json to_json(const members_summary& m) {
   j["municipalities"] = m.municipalities;
   j["population"] = optional_json(m.population());
   j["known_population"] = m.known_population;
+  j["derived_group_population"] = m.group_population;
   j["population_complete"] = m.population_complete;
   j["population_year"] = optional_json(m.population_year);
   j["population_source"] = data::population_source;

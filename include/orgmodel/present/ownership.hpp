@@ -83,16 +83,22 @@ inline nlohmann::ordered_json to_json(const ownership_analysis& a) {
 }
 
 /// @brief Direct ownership as a table: one row per holding, then the company's total and remainder.
-inline text_table to_table(const direct_ownership_result& r) {
+/// With the model `names`, organisations read by name and keep their id in CSV and JSON.
+inline text_table to_table(const direct_ownership_result& r, const model* names = nullptr) {
   text_table t({"company", "owner", "equity", "votes", "note"},
                {text_table::align::left, text_table::align::left, text_table::align::right, text_table::align::right});
+  auto org = [&](organisation_index i, const std::string& id) { return names ? table_cell{(*names)[i].name, id} : table_cell{id}; };
   for (const auto& c : r.companies) {
     for (const auto& o : c.owners)
-      t.row({c.company_id, o.owner_id, share_cell(o.equity), share_cell(o.votes),
+      t.row({org(c.company, c.company_id), org(o.owner, o.owner_id), share_cell(o.equity), share_cell(o.votes),
              std::string(o.votes_differ ? "votes ≠ equity" : "") + (o.source != provenance::stated ? std::string(o.votes_differ ? "; " : "") + std::string(to_string(o.source)) : "")});
-    t.row({c.company_id, "(total)", share_cell(c.equity_total), share_cell(c.votes_total),
+    t.row({org(c.company, c.company_id), "(total)", share_cell(c.equity_total), share_cell(c.votes_total),
            c.equity_ranges_exceed_whole ? "upper bounds add up to more than 100 %" : ""});
-    t.row({c.company_id, "(unallocated)", share_cell(c.equity_unallocated), share_cell(c.votes_unallocated), ""});
+    // A remainder of 0–100 % says nothing when no share is known (BizMaker AB's owners, L1701-1702).
+    const bool says_nothing = c.equity_unallocated.low.numerator() == 0 && c.equity_unallocated.high == share::one() &&
+                              c.votes_unallocated.low.numerator() == 0 && c.votes_unallocated.high == share::one();
+    if (!says_nothing)
+      t.row({org(c.company, c.company_id), "(unallocated)", share_cell(c.equity_unallocated), share_cell(c.votes_unallocated), ""});
   }
   return t;
 }
@@ -106,7 +112,8 @@ inline text_table to_table(const ownership_analysis& a) {
       std::string chain;
       if (!h.chains.empty())
         for (std::size_t i = 0; i < h.chains[0].size(); ++i) chain += (i ? " → " : "") + h.chains[0][i];
-      t.row({c.company_id, h.id, format_percent_range(h.low, h.high), h.certain ? "certainly" : "possibly", chain});
+      t.row({table_cell{c.company_name.empty() ? c.company_id : c.company_name, c.company_id},
+             table_cell{h.name.empty() ? h.id : h.name, h.id}, format_percent_range(h.low, h.high), h.certain ? "certainly" : "possibly", chain});
     }
     if (c.holders.empty()) t.row({c.company_id, "(none)", "", "", ""});
     if (c.upper_bounds_unknown) t.row({c.company_id, "(upper bounds unknown)", "", "", "cross-holdings may keep it all inside"});

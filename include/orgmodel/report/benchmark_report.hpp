@@ -69,8 +69,11 @@ inline text_table overview_table(std::span<const model> models) {
       }
       t.row({mp.model_id, p.name, p.category ? std::string(to_string(*p.category)) : "", table_cell{host_names, host_ids},
              integer_cell(static_cast<std::int64_t>(p.owners.size())), integer_cell(p.members.count),
-             // '+': some members' population unknown, so the sum is a lower bound: no number in CSV or JSON
-             table_cell{group_thousands(p.members.known_population) + (p.members.population_complete ? "" : "+"),
+             // '+': some members' population unknown, so the sum is a lower bound: no number in CSV or JSON.
+             // A population worked out for unnamed members is shown apart from the SCB part (SBA, L1986-1989).
+             table_cell{group_thousands(p.members.known_population - p.members.group_population) +
+                            (p.members.group_population ? " + ≈ " + group_thousands(p.members.group_population) : std::string()) +
+                            (p.members.population_complete ? "" : "+"),
                         p.members.population() ? std::to_string(*p.members.population()) : std::string(), cell_kind::integer},
              p.team_size ? integer_cell(*p.team_size) : table_cell{"unknown", "", cell_kind::integer},
              integer_cell(mp.bodies), integer_cell(static_cast<std::int64_t>(gaps)),
@@ -85,7 +88,8 @@ inline report_section overview_section(std::span<const model> models) {
   const auto t = overview_table(models);
   std::ostringstream s;
   t.print(s);
-  s << "(population: members' inhabitants, SCB 31 Dec 2023; '+' = some members' population unknown)\n";
+  s << "(population: members' inhabitants, SCB 31 Dec 2023; '+ ≈' = derived for members not named, not SCB; '+' = some members' "
+       "population unknown)\n";
   return {"overview", "Overview", table_to_json(t), s.str()};
 }
 
@@ -93,7 +97,10 @@ inline report_section overview_section(std::span<const model> models) {
 inline report report_header(std::span<const model> models) {
   report r;
   r.title = models.size() == 1 ? "orgmodel report: " + models[0].info().name : "orgmodel report: benchmark of organisation models";
-  for (const auto& m : models) r.model_ids.push_back(m.info().id);
+  for (const auto& m : models) {
+    r.model_ids.push_back(m.info().id);
+    r.model_names.push_back(m.info().name);
+  }
   r.population_source = std::string(data::population_source);
   r.population_reference_date = std::to_string(data::population_year) + "-12-31";
   return r;

@@ -63,7 +63,7 @@ inline const bool findings_compare_columns_registered = [] {
   scenario::register_compare_column(detail::findings_column(data::finding_kind::strength, "study_strengths", "strengths (study)", 130));
   scenario::register_compare_column(detail::findings_column(data::finding_kind::weakness, "study_weaknesses", "weaknesses (study)", 131));
   scenario::register_compare_column(detail::findings_column(data::finding_kind::success_factor, "study_success_factors", "success factors (study)", 132));
-  scenario::register_compare_column(detail::findings_column(data::finding_kind::target, "study_targets", "targets/KPIs (study)", 133));
+  scenario::register_compare_column(detail::findings_column(data::finding_kind::target, "study_targets", "statements on targets/KPIs (study)", 133));
   return true;
 }();
 

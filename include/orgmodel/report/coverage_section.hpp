@@ -6,6 +6,7 @@
 /// counties without an organisation — as a JSON object and a text rendering.
 
 #include <algorithm>
+#include <array>
 #include <span>
 #include <sstream>
 #include <string>
@@ -63,10 +64,22 @@ inline bool coverage_row(const model& m, const std::string& label, nlohmann::ord
     j["mismatches"].erase("balance");
     j["minimum_cover"] = to_json(m, cov);
     rows.push_back(std::move(j));
-    if (funders && !mm.funders_without_seat.empty()) {
-      *funders += "  " + label + ": " + std::to_string(mm.funders_without_seat.size()) + " —";
-      for (std::size_t i = 0; i < mm.funders_without_seat.size(); ++i)
-        *funders += (i ? ", " : " ") + m[mm.funders_without_seat[i]].name;
+    // The organisation a unit is part of or hosted by funds it without a seat by nature (ESBR is
+    // Region Östergötland's, L1000-1004): not a funder left out. An unnamed group may be among those
+    // seated (IiN's opting-in municipalities are among its owners, L1394-1395, L1529-1530).
+    std::vector<std::string> left_out;
+    for (auto f : mm.funders_without_seat) {
+      const bool parent = std::any_of(m.affiliations().begin(), m.affiliations().end(),
+                                      [&](const affiliation& a) { return a.child == subject && a.parent == f; });
+      if (parent) continue;
+      // An unnamed group of a county's municipalities may be among the seated ones; other groups
+      // (SBA's property partners) are not.
+      const bool of_county = m[f].kind == organisation_kind::unknown_group && !m[f].county.empty();
+      left_out.push_back(m[f].name + (of_county ? " (municipalities of the county: may be among those seated)" : ""));
+    }
+    if (funders && !left_out.empty()) {
+      *funders += "  " + label + ": " + std::to_string(left_out.size()) + " —";
+      for (std::size_t i = 0; i < left_out.size(); ++i) *funders += (i ? ", " : " ") + left_out[i];
       *funders += "\n";
     }
     std::ostringstream lh, lhm;
@@ -76,16 +89,25 @@ inline bool coverage_row(const model& m, const std::string& label, nlohmann::ord
     lhm << mm.vote_money_index;
     std::size_t represented = 0;
     std::int64_t votes = 0;
+    // An unnamed group counts as the members it stands for (SBA's 29, L1768 "55 kommuner"; Business
+    // Sweden's 13 others, L36 "20 regionala"), so that the counts agree with the profiles.
+    std::int64_t of = 0, decision = 0;
+    std::array<std::int64_t, 4> on{};
     for (const auto& x : r.stakeholders) {
       represented += x.delegated_any() || x.delegated_decision ? 1 : 0;
       votes += x.decision_votes;
+      const auto& o = m[x.stakeholder];
+      const std::int64_t n = o.kind == organisation_kind::unknown_group ? o.stands_for() : 1;
+      of += n;
+      decision += x.decision_seats > 0 ? n : 0;
+      for (std::size_t l = 0; l < on.size(); ++l) on[l] += x.layers[l].direct() ? n : 0;
     }
+    rows.back()["stakeholders_counted"] = of;
+    const auto at = [&](layer l) { return std::to_string(on[static_cast<std::size_t>(l)]); };
     // Without a vote among the stakeholders the indices compare nothing with population or money.
     const std::string lh_population = votes > 0 ? lh.str() : "—", lh_money = votes > 0 ? lhm.str() : "—";
-    summary.row({label, std::string(to_string(r.source)), std::to_string(r.stakeholders.size()),
-                 std::to_string(r.on(layer::political).direct), std::to_string(r.on(layer::executive).direct),
-                 std::to_string(r.on(layer::operative).direct), std::to_string(r.on(layer::owner).direct),
-                 std::to_string(r.decision.direct), std::to_string(represented),
+    summary.row({label, std::string(to_string(r.source)), std::to_string(of), at(layer::political), at(layer::executive),
+                 at(layer::operative), at(layer::owner), std::to_string(decision), std::to_string(represented),
                  format_percent_of(r.decision.population_direct, r.decision.population), lh_population, lh_money,
                  std::to_string(cov.bodies.size()) + (cov.search.method == cover_method::exact ? "" : " (greedy)")});
   }
@@ -108,7 +130,8 @@ inline report_section coverage_section(std::span<const model> models, std::strin
   summary.print(t);
   if (!funders.empty()) t << "\nFunders without a seat on any body (nor an ownership share):\n" << funders;
   t << "\nCounts are stakeholders with a seat of their own on a body of that layer (owner: or an\n"
-       "ownership share); \"represented\" reach a body only through a representative. LH is the\n"
+       "ownership share), an unnamed group counted as the members it stands for; \"represented\" reach a\n"
+       "body only through a representative. LH is the\n"
        "Loosemore–Hanby index: half the sum over the stakeholders of |share of the votes − share of the\n"
        "population (or of the money paid)|, 0 when votes follow population (money), at most 1; \"—\" when\n"
        "no stakeholder has a vote on a decision body.\n";

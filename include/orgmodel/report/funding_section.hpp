@@ -51,8 +51,10 @@ inline report_section funding_section(std::span<const model> models, int first =
   s.content = nlohmann::ordered_json::array();
   using a = text_table::align;
   // Money from different sources is never added: base funding per inhabitant and member only.
-  text_table per_year({"model", "year", "base (SEK)", "project (SEK)", "state (SEK)", "partner (SEK)", "members", "inhabitants",
-                       "base SEK/inhabitant", "base SEK/member", "flags"},
+  // Per inhabitant: the whole base money (BRO's 10 SEK fee and the region's matching 10 SEK alike,
+  // L231-233), over the members or, for a regional unit, the municipalities it serves.
+  text_table per_year({"model", "year", "base (SEK)", "project (SEK)", "state (SEK)", "partner (SEK)", "members/served", "inhabitants",
+                       "base incl. region, SEK/inh.", "base SEK/member", "flags"},
                       {a::left, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::right, a::left});
   text_table gaps({"model", "organisation", "income (SEK)", "stated (SEK)", "gap (SEK)", "rate meeting the stated figure (SEK/inh.)", "flag"},
                   {a::left, a::left, a::right, a::right, a::right, a::right, a::left});
@@ -70,7 +72,7 @@ inline report_section funding_section(std::span<const model> models, int first =
     bool unknown_pop = false;
     if (self)
       for (const auto& ms : m.memberships())
-        if (ms.organisation == *self && ms.kind == membership_kind::member) {
+        if (ms.organisation == *self && (ms.kind == membership_kind::member || ms.kind == membership_kind::served)) {
           ++members;
           const auto& p = m[ms.member];
           members += p.stands_for() - 1;
@@ -83,7 +85,8 @@ inline report_section funding_section(std::span<const model> models, int first =
     for (const auto& r : m.funding_rules()) has_rules = has_rules || !self || r.recipient == *self;
     if (!has_rules) {
       jm["income"] = "unknown: the source gives no funding rule with an amount";
-      if (self) per_year.row({m.info().id, "", "unknown", "unknown", "unknown", "unknown", members ? std::to_string(members) : "",
+      // Only the base money is unknown: project, state and partner money the source does not describe ("-").
+      if (self) per_year.row({m.info().id, "", "unknown", "-", "-", "-", members ? std::to_string(members) : "",
                               inhabitants ? group_thousands(inhabitants) : "", "", "", "no funding rule with an amount"});
     }
     for (int y = first; has_rules && y <= last; ++y) {
@@ -100,16 +103,31 @@ inline report_section funding_section(std::span<const model> models, int first =
       if (!inc.exact()) flags = std::to_string(inc.unknown) + " unknown flow(s)";
       if (uncertain) flags += (flags.empty() ? "" : ", ") + std::string("estimated/assumed rules");
       if (unknown_pop) flags += (flags.empty() ? "" : ", ") + std::string("member population unknown");
+      // Money the source names without an amount (ESBR: "staff costs paid by Region Östergötland",
+      // L1150-1153) is an unknown flow besides the base money: '+' on the base cell.
+      std::string besides;
+      if (self)
+        for (const auto& u : m[*self].unknown)
+          if (u.find("cost") != std::string::npos) besides += (besides.empty() ? "" : ", ") + u;
+      if (!besides.empty()) {
+        by[static_cast<std::size_t>(income_source::base)].unknown += 1;
+        flags += std::string(flags.empty() ? "" : ", ") + "unknown besides: " + besides;
+      }
       std::optional<money> per_inh;  // base funding per inhabitant, rounded half away from zero to the öre
       std::string per_mem;
       if (inhabitants > 0 && !unknown_pop && base.exact()) per_inh = money::from_minor(mul_div_round(base.known.minor(), 1, inhabitants));
       if (members > 0 && base.exact())
         per_mem = group_thousands(static_cast<std::int64_t>(std::llround(base.known.major() / static_cast<double>(members))));
-      auto cell = [](const money_sum& x) {
+      // A source with a "cirka" (estimated) flow reads in whole kronor (review R22).
+      std::array<bool, 4> approx{};
+      for (const auto& f : ev.flows)
+        if (self && f.recipient == *self && f.source == provenance::estimated) approx[static_cast<std::size_t>(source_of(m, f))] = true;
+      auto cell = [&](std::size_t k) {
+        const money_sum& x = by[k];
         if (x.known.minor() == 0 && x.exact()) return std::string("-");
-        return format_amount(x.known) + (x.exact() ? "" : "+");
+        return (approx[k] ? format_approx_amount(x.known) : format_amount(x.known)) + (x.exact() ? "" : "+");
       };
-      per_year.row({m.info().id, std::to_string(y), cell(by[0]), cell(by[1]), cell(by[2]), cell(by[3]),
+      per_year.row({m.info().id, std::to_string(y), cell(0), cell(1), cell(2), cell(3),
                     members ? std::to_string(members) : "", inhabitants ? group_thousands(inhabitants) : "",
                     per_inh ? amount_cell(*per_inh) : table_cell{""}, per_mem, flags});
       nlohmann::ordered_json src;
@@ -131,7 +149,8 @@ inline report_section funding_section(std::span<const model> models, int first =
       if (f.basis != funding_basis::share_of_total || !f.period_total || m[f.rule].purpose == "base") continue;
       const auto& rule = m[f.rule];
       projects.row({m.info().id, rule.purpose, table_cell{m[f.payer].name, m[f.payer].id}, format_percent(f.ratio), format_amount(*f.period_total),
-                    std::to_string(f.period_years), f.amount ? format_amount(*f.amount) : "unknown"});
+                    std::to_string(f.period_years),
+                    f.amount ? (f.source == provenance::estimated ? format_approx_amount(*f.amount) : format_amount(*f.amount)) : "unknown"});
       jp.push_back({{"rule", rule.id}, {"purpose", rule.purpose}, {"payer", m[f.payer].id}, {"share", f.ratio.str()},
                     {"period_total", f.period_total->str()}, {"period_years", f.period_years},
                     {"first_year", f.amount ? nlohmann::ordered_json(f.amount->str()) : nlohmann::ordered_json(nullptr)}});

@@ -101,13 +101,18 @@ inline std::string to_text(const model_profile& mp) {
       if (kinds.find(std::string(to_string(e.how))) == std::string::npos) kinds += (kinds.empty() ? "" : "/") + std::string(to_string(e.how));
     line("Members:", std::to_string(m.count) + (kinds.empty() ? "" : " (" + kinds + ")") +
                          (m.named != m.count ? ", " + std::to_string(m.named) + " named" : "") + ", population " +
-                         (m.population_complete ? "" : "at least ") + group_thousands(m.known_population) +
-                         (m.population_year ? " (SCB, 31 Dec " + std::to_string(*m.population_year) + ")" : ""));
+                         population_text(m));
     std::string names;
-    for (const auto& e : m.list)
+    std::size_t outside = 0;
+    for (const auto& e : m.list) {
+      outside += e.named_outside_study ? 1 : 0;
       names += (names.empty() ? "" : ", ") + e.name + (e.count != 1 ? " [" + std::to_string(e.count) + "]" : "") +
-               (e.source == provenance::estimated ? " (estimated)" : "");
+               (e.named_outside_study ? (e.source == provenance::estimated ? " (public page, weak)" : " (public page)")
+                : e.source == provenance::estimated ? " (estimated)" : "");
+    }
     if (!names.empty()) line("", names);
+    // Which memberships the study itself names, and which come from elsewhere (review R18).
+    if (outside) line("", std::to_string(outside) + " of the named members are named on public pages, not in the study (each membership's note gives the page)");
     std::string team_bodies;
     for (const auto& b : p.team_bodies) team_bodies += (team_bodies.empty() ? "" : ", ") + name_of(b);
     line("Team:", p.team_size ? std::to_string(*p.team_size) + " (" + team_bodies + ")" : std::string("unknown"));
@@ -117,19 +122,18 @@ inline std::string to_text(const model_profile& mp) {
       s += "    " + std::string(to_string(l)) + ":\n";
       for (const auto& b : bodies) {
         std::string roles;
-        for (const auto& g : b.roles) roles += (roles.empty() ? "" : ", ") + std::to_string(g.seats) + " " + (g.role.empty() ? "seat" : words(g.role));
+        for (const auto& g : b.roles) roles += (roles.empty() ? "" : ", ") + std::to_string(g.seats) + " " + role_title(g.role);
         std::string chair;
-        for (const auto& c : b.chairs) chair += (chair.empty() ? "" : ", ") + name_of(c.holder) + (c.role.empty() ? "" : " (" + words(c.role) + ")");
+        for (const auto& c : b.chairs) chair += (chair.empty() ? "" : ", ") + name_of(c.holder) + (c.role.empty() ? "" : " (" + role_title(c.role) + ")");
         const bool single = b.single();
-        s += "      " + b.name + ": " + words(to_string(b.kind)) +
-             (single && !b.meetings_per_year ? std::string()
-                                             : ", meets " + format_cadence(b.meetings_per_year) + (b.meetings_per_year ? "/yr" : "")) +
+        // A body the study does not name is a placeholder: its kind is no fact (Region Värmland, L610-611).
+        s += "      " + b.name + ": " + (b.unnamed() ? std::string("body not named by the study") : words(to_string(b.kind))) +
+             (single && !b.meetings_per_year ? std::string() : ", " + cadence_text(b)) +
              (!b.seats                  ? std::string(", seats unknown")
               : single && *b.seats == 0 ? std::string()
                                         : ", " + std::to_string(*b.seats) + " seats") +
              (roles.empty() ? "" : " (" + roles + ")") +
-             (chair.empty() ? "" : ", chair " + chair) + ", mandates " +
-             (b.mandates ? format_classes(mp.decision_classes, *b.mandates) : std::string("unknown")) +
+             (chair.empty() ? "" : ", chair " + chair) + ", mandates " + mandates_text(mp.decision_classes, b) +
              (b.staff ? ", staff " + std::to_string(*b.staff) : "") + "\n";
       }
     }
@@ -156,8 +160,9 @@ inline std::string to_text(const model_profile& mp) {
     if (!p.budgets.empty()) {
       s += "  Stated figures:\n";
       for (const auto& b : p.budgets)
-        s += "    " + std::to_string(b.year) + "  " + std::string(to_string(b.kind)) + " " + format_amount(b.amount) + " SEK" +
-             (b.source != provenance::stated ? " (" + std::string(to_string(b.source)) + ")" : "") + "\n";
+        s += "    " + std::to_string(b.year) + "  " + format_amount(b.amount) + " SEK" +
+             (b.note.empty() ? std::string() : ": " + figure_meaning(b.note)) + "  [" + std::string(to_string(b.kind)) +
+             (b.source != provenance::stated ? "; " + std::string(to_string(b.source)) : "") + "]\n";
     }
   }
   if (!mp.territory.empty()) {
@@ -172,8 +177,9 @@ inline std::string to_text(const model_profile& mp) {
   for (const auto& g : mp.gaps) {
     // Every element up to eight, so that a reader sees which bodies a gap concerns (review R11).
     std::string el;
-    for (std::size_t i = 0; i < g.elements.size() && i < 8; ++i) el += (i ? ", " : "") + g.elements[i];
-    if (g.elements.size() > 8) el += " and " + std::to_string(g.elements.size() - 8) + " more";
+    // By name (the paths stay in JSON, review R1).
+    for (std::size_t i = 0; i < g.labels.size() && i < 8; ++i) el += (i ? "; " : "") + g.labels[i];
+    if (g.labels.size() > 8) el += " and " + std::to_string(g.labels.size() - 8) + " more";
     s += "    [" + std::string(to_string(g.status)) + "] " + el + ": " + g.what + "\n";
   }
   if (!mp.findings.empty()) {

@@ -112,7 +112,7 @@ inline report_section ownership_section(std::span<const model> models, std::stri
   text << "\nHigh Coast Invest — a business area of " << parent_name << " since 2023-09-01; owners of " << parent_name << ":\n";
   {
     std::ostringstream tt;
-    to_table(own.direct).print(tt);
+    to_table(own.direct, &hci).print(tt);
     text << tt.str();
   }
   text << "The study names the owners but not their shares (each 0–100 %): no owner certainly reaches the\n"

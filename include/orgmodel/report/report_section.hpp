@@ -27,7 +27,8 @@ struct report_section {
 /// @brief A report: a header naming its models and the population source, then sections in order.
 struct report {
   std::string title;
-  std::vector<std::string> model_ids;
+  std::vector<std::string> model_ids;    ///< in JSON
+  std::vector<std::string> model_names;  ///< in text (ids stay in JSON); empty: the ids are printed
   std::string population_source;          ///< printed wherever population figures appear
   std::string population_reference_date;  ///< e.g. "2023-12-31"
   std::vector<report_section> sections;
@@ -52,7 +53,8 @@ inline nlohmann::ordered_json to_json(const report& r) {
 inline std::string to_text(const report& r) {
   std::string out = r.title + "\n" + std::string(r.title.size(), '=') + "\n";
   out += "Models: ";
-  for (std::size_t i = 0; i < r.model_ids.size(); ++i) out += (i ? ", " : "") + r.model_ids[i];
+  const auto& shown = r.model_names.size() == r.model_ids.size() ? r.model_names : r.model_ids;
+  for (std::size_t i = 0; i < shown.size(); ++i) out += (i ? "; " : "") + shown[i];
   out += "\nPopulation: " + r.population_source + "\n";
   for (const auto& s : r.sections) {
     std::size_t w = 0;

@@ -233,8 +233,13 @@ inline std::vector<compare_column> default_compare_columns() {
   c.push_back({"host", "host / owner", 20, false, [](const scenario_variant& v) {
                  const auto& m = v.built;
                  const auto ipa = m.organisation_at(v.parameters.id);
+                 // A company the template creates (3B's, 4A's) is a hypothetical host, not an existing one.
+                 const auto host = [&](organisation_index h) {
+                   const bool exists = m[h].kind == organisation_kind::municipality || m[h].kind == organisation_kind::region;
+                   return compare_cell{m[h].name + (exists ? "" : " (hypothetical)"), m[h].id};
+                 };
                  for (const auto& a : m.affiliations())
-                   if (a.child == ipa) return compare_cell{m[a.parent].name, m[a.parent].id};
+                   if (a.child == ipa) return host(a.parent);
                  for (const auto& o : m.ownerships())
                    if (o.owned == ipa && m[o.owner].kind == organisation_kind::region) return compare_cell{m[o.owner].name, m[o.owner].id};
                  return compare_cell{"—", {}};

@@ -168,24 +168,42 @@ inline alliance_overlap sba_overlap(const comparison& c, const model& alliance) 
     std::vector<body_index> matched;  // alliance bodies with a counterpart
     for (const auto& b : m.bodies()) {
       std::vector<body_index> same;
+      // Per alliance body, the municipalities that sit on both and their post: a single signatory
+      // shares one seat with SBA's 13-member steering group, not "the same municipalities" (L1801-1806).
+      std::vector<std::vector<std::string>> shared;
+      std::vector<std::string_view> shared_post;
       for (const auto& s : m.seats()) {
         if (&m[s.body] != &b || m[s.holder].kind != organisation_kind::municipality) continue;
         for (const auto& a : seats_all)
           if (a.municipality == m[s.holder].id && a.post == detail::post_of(s.role)) {
             ++o.duplicated_seats;
-            if (std::find(same.begin(), same.end(), a.body) == same.end()) same.push_back(a.body);
+            auto at = std::find(same.begin(), same.end(), a.body);
+            if (at == same.end()) {
+              same.push_back(a.body);
+              shared.emplace_back();
+              shared_post.push_back(a.post);
+              at = same.end() - 1;
+            }
+            shared[static_cast<std::size_t>(at - same.begin())].push_back(m[s.holder].name);
           }
       }
       if (b.kind == body_kind::operative_team)
         for (const auto& ab : alliance.bodies())
           if (ab.kind == body_kind::operative_team && ab.organisation == ipa)
             same.push_back(body_index(static_cast<std::uint32_t>(&ab - alliance.bodies().data())));
-      for (auto a : same) {
-        const auto& ab = alliance[a];
-        o.duplicated_bodies.push_back(b.name + " = " + r.alliance_name + ": " + ab.name +
-                                      (b.kind == body_kind::operative_team ? " (both promote the same municipalities)"
-                                                                           : " (same municipalities, same posts)"));
-        matched.push_back(a);
+      for (std::size_t k = 0; k < same.size(); ++k) {
+        const auto& ab = alliance[same[k]];
+        std::string who;
+        if (k < shared.size()) {
+          if (shared[k].size() > 3) who = std::to_string(shared[k].size()) + " municipalities";
+          else
+            for (std::size_t i = 0; i < shared[k].size(); ++i) who += (i ? ", " : "") + shared[k][i];
+          who = " (" + who + " on both, as " + std::string(shared_post[k]) + ")";
+        } else {
+          who = " (both promote the same municipalities)";
+        }
+        o.duplicated_bodies.push_back(b.name + " = " + r.alliance_name + ": " + ab.name + who);
+        matched.push_back(same[k]);
       }
     }
     for (const auto& ab : alliance.bodies()) {
