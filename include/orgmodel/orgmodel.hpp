@@ -15,6 +15,7 @@
 #include "orgmodel/core/ids.hpp"
 #include "orgmodel/core/kinds.hpp"
 #include "orgmodel/core/money.hpp"
+#include "orgmodel/core/role_titles.hpp"
 #include "orgmodel/core/share.hpp"
 #include "orgmodel/core/utf8.hpp"
 

@@ -161,7 +161,7 @@ TEST(StudyReviewRender, NorrbottenProjectPartsInWholeKronor) {
 TEST(StudyReviewRender, SbaOverlapNamesTheMunicipalitiesOnBoth) {
   const auto s = om::compare_section("Västmanlands län");
   EXPECT_EQ(s.text.find("same municipalities, same posts"), std::string::npos) << s.text;
-  EXPECT_NE(s.text.find("Operativ styrgrupp (Västerås on both, as chief executive)"), std::string::npos) << s.text;
+  EXPECT_NE(s.text.find("Operativ styrgrupp (Västerås on both, as kommundirektör)"), std::string::npos) << s.text;
 }
 
 // The study names 14 SBA members (L224-225 Örebro, Karlskoga; L716 Karlstad; L1135 Linköping,
@@ -254,4 +254,16 @@ TEST(StudyReviewRender, TemplateCellsThatRestOnAssumptionsAreMarked) {
   // A rate keeps its öre: 3A's base (4 000 000 + 1.60 × 280 813 = 4 449 300.80) / 280 813 = 15.84.
   EXPECT_NE(row3.find("15.84 *"), std::string::npos) << row3;
   EXPECT_NE(row.find("14.24 *"), std::string::npos) << row;  // 4 000 000 / 280 813 = 14.244
+}
+
+// L1160-1166: "Kommunerna är inte med och bekostar verksamheten, men … krav på motprestation.
+// Kommunerna behöver redovisa minst 100 000 kronor i kostnader" — the municipalities pay nothing
+// to the organisation; they take part and carry their own costs (review finding F29).
+TEST(StudyReviewRender, NoPaymentRuleNamesWhoTakesPartNotPayers) {
+  const auto text = review_profile_text("east-sweden-business-region");
+  const auto at = text.find("no payment");
+  ASSERT_NE(at, std::string::npos) << text;
+  const auto line = text.substr(at, text.find('\n', at) - at);
+  EXPECT_EQ(line.find("payers"), std::string::npos) << line;
+  EXPECT_NE(line.find(" taking part, own costs at least 100 000 SEK"), std::string::npos) << line;
 }

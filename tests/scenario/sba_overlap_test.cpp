@@ -70,6 +70,12 @@ TEST(SbaOverlap, WhatEachModelAddsOrDuplicates) {
   EXPECT_EQ(a.duplicated_seats, 12);
   EXPECT_EQ(a.duplicated_bodies.size(), 4U);
   EXPECT_TRUE(a.added_bodies.empty());
+  // The posts in the study's Swedish titles: "kommundirektörer" (L1801), "näringslivschefer" (L131).
+  std::string all;
+  for (const auto& x : a.duplicated_bodies) all += x + "\n";
+  EXPECT_NE(all.find("(Västerås on both, as kommundirektör)"), std::string::npos) << all;
+  EXPECT_NE(all.find("(Västerås on both, as näringslivschef)"), std::string::npos) << all;
+  EXPECT_NE(all.find("(10 municipalities on both, as KSO)"), std::string::npos) << all;
   // 2B: a regional unit, no municipal seat, no municipal money: SBA adds its three bodies and
   // 1 123 252 SEK; only the team is duplicated.
   const auto& b = sba_row(om::model_category::c2B);

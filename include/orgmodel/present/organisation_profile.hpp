@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgmodel/analysis/organisation_profile.hpp"
+#include "orgmodel/core/role_titles.hpp"
 #include "orgmodel/data/population.hpp"
 #include "orgmodel/present/findings.hpp"
 #include "orgmodel/present/format.hpp"
@@ -50,20 +51,6 @@ inline std::string years_text(std::optional<int> from, std::optional<int> to) {
   if (!from && !to) return "years not stated";
   if (from && to && *from == *to) return std::to_string(*from);
   return (from ? std::to_string(*from) : std::string("…")) + "–" + (to ? std::to_string(*to) : std::string(""));
-}
-
-/// @brief A seat role in the title a Swedish reader uses (the study's: "kommunstyrelseordförande
-/// (KSO)" L137, "näringslivschefer" L131, "kommundirektörer" L1801, "regionråd" L142); other roles
-/// in words.
-inline std::string role_title(std::string_view role) {
-  if (role == "executive_board_chair") return "KSO";
-  if (role == "chief_executive") return "kommundirektör";
-  if (role == "business_development_manager") return "näringslivschef";
-  if (role == "regional_councillor") return "regionråd";
-  if (role.empty()) return "seat";
-  std::string w(role);
-  std::replace(w.begin(), w.end(), '_', ' ');
-  return w;
 }
 
 /// @brief The members' population for reading: the SCB part apart from a population worked out for

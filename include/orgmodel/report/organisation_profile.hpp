@@ -146,14 +146,18 @@ inline std::string to_text(const model_profile& mp) {
     s += "  Funding rules:\n";
     if (p.funding.empty()) s += "    none stated\n";
     for (const auto& f : p.funding) {
+      // A rule that pays nothing names who takes part, not "payers" (ESBR's co-funded projects,
+      // L1160-1166: the municipalities carry their own costs).
+      const bool pays = !(f.basis == funding_basis::fixed && f.amount.minor() == 0);
       std::string payers;
       if (f.payers.size() <= 3)
         for (const auto& x : f.payer_names) payers += (payers.empty() ? "" : ", ") + x;
       else
-        payers = std::to_string(f.payers.size()) + " payers (" + f.payer_names.front() + " … " + f.payer_names.back() + ")";
+        payers = std::to_string(f.payers.size()) + (pays ? " payers (" : " (") + f.payer_names.front() + " … " +
+                 f.payer_names.back() + ")";
       if (f.basis == funding_basis::share_of_total && f.payers.size() > 1) payers += ", each by its share";
       s += "    " + years_text(f.year_from, f.year_to) + "  " + (f.purpose.empty() ? "" : f.purpose + ": ") +
-           words(to_string(f.basis)) + ", " + funding_terms(f) + ", from " + payers +
+           words(to_string(f.basis)) + ", " + funding_terms(f) + (pays ? ", from " + payers : ", " + payers + " taking part") +
            (f.co_funding_min ? ", own costs at least " + format_amount(*f.co_funding_min) + " SEK" : "") +
            (f.source != provenance::stated ? " (" + std::string(to_string(f.source)) + ")" : "") + "\n";
     }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "orgmodel/analysis/funding.hpp"
+#include "orgmodel/core/role_titles.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
 namespace orgmodel::scenario {
@@ -75,9 +76,8 @@ namespace detail {
 /// @brief One name per post: the bundled models and the templates spell seat roles differently
 /// ("executive_board_chair" / "executive_chair" are both the KSO).
 inline std::string_view post_of(std::string_view role) {
-  if (role == "executive_board_chair" || role == "executive_chair") return "KSO";
-  if (role == "business_development_manager" || role == "business_dev") return "business manager";
-  if (role == "chief_executive") return "chief executive";
+  if (role == "executive_board_chair" || role == "executive_chair") return "executive_board_chair";
+  if (role == "business_development_manager" || role == "business_dev") return "business_development_manager";
   return role;
 }
 
@@ -198,7 +198,7 @@ inline alliance_overlap sba_overlap(const comparison& c, const model& alliance) 
           if (shared[k].size() > 3) who = std::to_string(shared[k].size()) + " municipalities";
           else
             for (std::size_t i = 0; i < shared[k].size(); ++i) who += (i ? ", " : "") + shared[k][i];
-          who = " (" + who + " on both, as " + std::string(shared_post[k]) + ")";
+          who = " (" + who + " on both, as " + role_title(shared_post[k]) + ")";
         } else {
           who = " (both promote the same municipalities)";
         }
