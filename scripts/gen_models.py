@@ -162,14 +162,17 @@ MODELS["business-region-orebro"] = model(
           + [seat("region-orebro", "regional_councillor", chair=True,
                   note="A regional councillor (regionråd) who chairs Region Örebro län's regional growth committee")],
           meetings_per_year=4, mandates=["strategy"],
-          note="Mainly an anchoring body, with the political mandate to decide when needed.",
+          note="Mainly an anchoring body, with the political mandate to decide when needed (L138-143: "
+               "'har politiskt mandat att ta beslut om behov skulle uppstå'). The study names no class of "
+               "matters: the model reads that mandate as strategy.",
           unknown=["decision_rule"]),
      body("region-orebro-growth-committee", "Nämnden för regional tillväxt", "committee", "political",
           "region-orebro", mandates=["strategy", "budget"], meetings_per_year=1,
           note="Region Örebro län's regional growth committee: prepares and decides regional growth "
                "matters. BRO's matters reach it once a year, with the working group's yearly report "
                "(study L146-149), so its cadence here is that report's; how often the committee itself "
-               "meets is not given.",
+               "meets is not given. Its budget mandate is inferred from the region matching the "
+               "municipalities' money (L232-233), not stated.",
           unknown=["seats", "how often the committee itself meets"]),
      body("bro-team", "Arbetsteam", "operative_team", "operative", "business-region-orebro",
           mandates=["daily_operations"], staff=4,

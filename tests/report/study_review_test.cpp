@@ -147,3 +147,18 @@ TEST(StudyReview, HighCoastOwnersAreStatedTheirSharesAreNot) {
   }
   EXPECT_EQ(owners, 8);  // seven municipalities and Region Västernorrland
 }
+
+// L138-143: "fungerar framförallt som en förankrande instans men har politiskt mandat att ta beslut
+// om behov skulle uppstå" — a general mandate, no class of matters; L232-233 "Region Örebro län
+// växlar upp med samma summa" — the committee's budget mandate is inferred from that, not stated.
+// The mandates the routes need stay, and the notes say they are readings (review F9, F12).
+TEST(StudyReview, OrebroMandatesReadFromTheStudysWordsSaySo) {
+  const auto m = om::data::load_bundled_model("business-region-orebro");
+  const auto& steering = m[m.body_at("bro-steering-group")];
+  EXPECT_NE(steering.note.find("L138-143"), std::string::npos) << steering.note;
+  EXPECT_NE(steering.note.find("reads that mandate as strategy"), std::string::npos) << steering.note;
+  const auto& committee = m[m.body_at("region-orebro-growth-committee")];
+  EXPECT_TRUE(committee.mandates.contains(om::decision_classes::budget));
+  EXPECT_NE(committee.note.find("budget mandate is inferred"), std::string::npos) << committee.note;
+  EXPECT_NE(committee.note.find("L232-233"), std::string::npos) << committee.note;
+}

@@ -21,8 +21,7 @@ namespace orgmodel::detail {
 /// @brief Below this many bytes (128 small pages) the hint is not worth a system call.
 inline constexpr std::size_t huge_page_hint_min = std::size_t{512} << 10;
 
-/// @brief Asks for huge pages on the 2 MiB frames [p, p + bytes) lies in, then faults its pages in
-/// (hints both; failure, as
+/// @brief Asks for huge pages on the 2 MiB frames [p, p + bytes) lies in (a hint; failure, as
 /// for a frame partly outside the mapping, is ignored). Whole frames, not just those inside the
 /// range: an array rarely starts on a frame, and a frame flagged only in part is never a huge
 /// page, so the partial frames at both ends would stay 4 KiB pages. What shares them — other
@@ -34,16 +33,6 @@ inline void advise_huge_pages([[maybe_unused]] const void* p, [[maybe_unused]] s
   const auto begin = reinterpret_cast<std::uintptr_t>(p) & ~(frame - 1);
   const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes + frame - 1) & ~(frame - 1);
   (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#if defined(MADV_POPULATE_WRITE)
-  // Then fault the array's own pages in with one call (Linux ≥ 5.14): taken one by one, each
-  // fault is a trap into the kernel — on a virtual machine the larger part of its cost. Contents
-  // do not change (fresh pages read as zero either way); an older kernel refuses, and the pages
-  // come one by one as before.
-  constexpr std::uintptr_t page = 4096;
-  const auto first = reinterpret_cast<std::uintptr_t>(p) & ~(page - 1);
-  const auto last = (reinterpret_cast<std::uintptr_t>(p) + bytes + page - 1) & ~(page - 1);
-  (void)::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
-#endif
 #endif
 }
 
