@@ -267,3 +267,16 @@ TEST(StudyReviewRender, NoPaymentRuleNamesWhoTakesPartNotPayers) {
   EXPECT_EQ(line.find("payers"), std::string::npos) << line;
   EXPECT_NE(line.find(" taking part, own costs at least 100 000 SEK"), std::string::npos) << line;
 }
+
+// L615-617: "en arbetsgrupp som består av kommunernas kommundirektörer samt Regions Värmlands
+// regiondirektör, biträdande regiondirektör och utvecklingsdirektör"; L131 "En ledningsgrupp som
+// består av näringslivschefer": a count of seats reads with the title in the plural.
+TEST(StudyReviewRender, SeatCountsReadWithSwedishPlurals) {
+  const auto brv = review_body_line(review_profile_text("business-region-varmland"), "Arbetsgrupp");
+  EXPECT_NE(brv.find("16 kommundirektörer, 1 regional director"), std::string::npos) << brv;
+  const auto bro = review_body_line(review_profile_text("business-region-orebro"), "Ledningsgrupp");
+  EXPECT_NE(bro.find("12 näringslivschefer"), std::string::npos) << bro;
+  EXPECT_EQ(bro.find("12 näringslivschef,"), std::string::npos) << bro;
+  // Class names in words, as the rest of the line: not "operational_plan".
+  EXPECT_NE(bro.find("mandates operational plan"), std::string::npos) << bro;
+}

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace orgmodel {
@@ -30,6 +31,14 @@ constexpr std::optional<Enum> parse_enum(std::string_view s) noexcept {
   for (std::size_t i = 0; i < n.size(); ++i)
     if (n[i] == s) return static_cast<Enum>(i);
   return std::nullopt;
+}
+
+/// @brief A snake_case name in words, for text: "operational_plan" → "operational plan".
+inline std::string in_words(std::string_view name) {
+  std::string w(name);
+  for (char& c : w)
+    if (c == '_') c = ' ';
+  return w;
 }
 
 }  // namespace orgmodel

@@ -94,7 +94,7 @@ inline std::string cadence_text(const body_summary& b) {
 /// @brief A body's mandates for reading; where they are unknown or none, the note says what the
 /// study does say (ESBR's named decision makers L1043, BRV's steering group L608-612).
 inline std::string mandates_text(const std::vector<std::string>& classes, const body_summary& b) {
-  std::string s = b.mandates ? format_classes(classes, *b.mandates) : std::string("not stated");
+  std::string s = b.mandates ? in_words(format_classes(classes, *b.mandates)) : std::string("not stated");
   // Operative networks' notes say how they work, not what they decide: left to the JSON.
   const bool said = !b.mandates || (b.mandates->empty() && b.layer != layer::operative);
   if (said && !b.note.empty()) s += " (" + first_sentence(b.note) + ")";

@@ -41,18 +41,12 @@ inline std::string to_text(const model_profile& mp) {
         if (i == id) return std::string(n);
       return id;
     };
-    auto words = [](std::string_view e) {
-      std::string w(e);
-      std::replace(w.begin(), w.end(), '_', ' ');
-      return w;
-    };
     if (mp.organisations.size() > 1 || p.id != mp.model_id) s += "  — " + p.name + " (" + p.id + ")\n";
     line("Category:", p.category ? std::string(to_string(*p.category)) + " — " + category_description(*p.category)
                                  : std::string("none"));
     std::string hosts;
     for (const auto& h : p.hosts) {
-      std::string rel = relation_name(h);
-      std::replace(rel.begin(), rel.end(), '_', ' ');
+      const std::string rel = in_words(relation_name(h));
       hosts += (hosts.empty() ? "" : "; ") + rel + " " + h.name +
                (h.source != provenance::stated ? " (" + std::string(to_string(h.source)) + ")" : "");
     }
@@ -122,12 +116,12 @@ inline std::string to_text(const model_profile& mp) {
       s += "    " + std::string(to_string(l)) + ":\n";
       for (const auto& b : bodies) {
         std::string roles;
-        for (const auto& g : b.roles) roles += (roles.empty() ? "" : ", ") + std::to_string(g.seats) + " " + role_title(g.role);
+        for (const auto& g : b.roles) roles += (roles.empty() ? "" : ", ") + std::to_string(g.seats) + " " + role_title(g.role, g.seats);
         std::string chair;
         for (const auto& c : b.chairs) chair += (chair.empty() ? "" : ", ") + name_of(c.holder) + (c.role.empty() ? "" : " (" + role_title(c.role) + ")");
         const bool single = b.single();
         // A body the study does not name is a placeholder: its kind is no fact (Region Värmland, L610-611).
-        s += "      " + b.name + ": " + (b.unnamed() ? std::string("body not named by the study") : words(to_string(b.kind))) +
+        s += "      " + b.name + ": " + (b.unnamed() ? std::string("body not named by the study") : in_words(to_string(b.kind))) +
              (single && !b.meetings_per_year ? std::string() : ", " + cadence_text(b)) +
              (!b.seats                  ? std::string(", seats unknown")
               : single && *b.seats == 0 ? std::string()
@@ -141,7 +135,7 @@ inline std::string to_text(const model_profile& mp) {
       s += "  Escalation:\n";
       for (const auto& e : p.escalations)
         s += "    " + name_of(e.from) + " → " + name_of(e.to) +
-             (e.classes.is_all() ? std::string() : " [" + format_classes(mp.decision_classes, e.classes) + "]") + "\n";
+             (e.classes.is_all() ? std::string() : " [" + in_words(format_classes(mp.decision_classes, e.classes)) + "]") + "\n";
     }
     s += "  Funding rules:\n";
     if (p.funding.empty()) s += "    none stated\n";
@@ -157,7 +151,7 @@ inline std::string to_text(const model_profile& mp) {
                  f.payer_names.back() + ")";
       if (f.basis == funding_basis::share_of_total && f.payers.size() > 1) payers += ", each by its share";
       s += "    " + years_text(f.year_from, f.year_to) + "  " + (f.purpose.empty() ? "" : f.purpose + ": ") +
-           words(to_string(f.basis)) + ", " + funding_terms(f) + (pays ? ", from " + payers : ", " + payers + " taking part") +
+           in_words(to_string(f.basis)) + ", " + funding_terms(f) + (pays ? ", from " + payers : ", " + payers + " taking part") +
            (f.co_funding_min ? ", own costs at least " + format_amount(*f.co_funding_min) + " SEK" : "") +
            (f.source != provenance::stated ? " (" + std::string(to_string(f.source)) + ")" : "") + "\n";
     }
