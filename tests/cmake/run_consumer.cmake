@@ -3,7 +3,8 @@
 # Variables: MODE, SOURCE_DIR (orgmodel), WORK_DIR, GENERATOR, CXX, LAUNCHER, FIXTURE, EXPECTED.
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
-set(common -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=${CXX})
+# No build type (no -g, no optimisation): the check is the packaging, and -g adds a third to the compile.
+set(common -G ${GENERATOR} -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=${CXX})
 if(LAUNCHER)
   list(APPEND common -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER})
 endif()
