@@ -6,8 +6,10 @@
 // organisationer som ligger som ett lager mellan medlemskommuner och SBA."
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "orgmodel/data/benchmark.hpp"
 #include "orgmodel/present/sba_overlap.hpp"
@@ -70,9 +72,15 @@ TEST(SbaOverlap, WhatEachModelAddsOrDuplicates) {
   EXPECT_EQ(a.duplicated_seats, 12);
   EXPECT_EQ(a.duplicated_bodies.size(), 4U);
   EXPECT_TRUE(a.added_bodies.empty());
+  // Who sits on both: the ten KSOs, Västerås twice (chief executive, business manager), and the
+  // teams, which share no seat (both promote the same municipalities, L2011–2018).
+  std::vector<std::size_t> shared;
+  for (const auto& x : a.duplicated_bodies) shared.push_back(x.shared.size());
+  std::sort(shared.begin(), shared.end());
+  EXPECT_EQ(shared, (std::vector<std::size_t>{0, 1, 1, 10}));
   // The posts in the study's Swedish titles: "kommundirektörer" (L1801), "näringslivschefer" (L131).
   std::string all;
-  for (const auto& x : a.duplicated_bodies) all += x + "\n";
+  for (const auto& x : a.duplicated_bodies) all += sc::to_text(vastmanland_sba(), x) + "\n";
   EXPECT_NE(all.find("(Västerås on both, as kommundirektör)"), std::string::npos) << all;
   EXPECT_NE(all.find("(Västerås on both, as näringslivschef)"), std::string::npos) << all;
   EXPECT_NE(all.find("(10 municipalities on both, as KSO)"), std::string::npos) << all;

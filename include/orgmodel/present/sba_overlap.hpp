@@ -9,11 +9,27 @@
 
 #include <nlohmann/json.hpp>
 
+#include "orgmodel/core/role_titles.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/present/table.hpp"
 #include "orgmodel/scenario/sba_overlap.hpp"
 
 namespace orgmodel::scenario {
+
+/// @brief "model body = alliance: alliance body (who on both, as post)": up to three
+/// municipalities by name, more by their number; the post by its Swedish title (L1801).
+inline std::string to_text(const alliance_overlap& r, const duplicated_body& d) {
+  std::string who;
+  if (d.shared.empty()) {
+    who = "both promote the same municipalities";
+  } else {
+    if (d.shared.size() > 3) who = std::to_string(d.shared.size()) + " municipalities";
+    else
+      for (std::size_t i = 0; i < d.shared.size(); ++i) who += (i ? ", " : "") + d.shared[i];
+    who += " on both, as " + role_title(d.post);
+  }
+  return d.body + " = " + r.alliance_name + ": " + d.alliance_body + " (" + who + ")";
+}
 
 /// @brief As JSON: ids and numbers (money as "764632.00", unknown as null).
 inline nlohmann::ordered_json to_json(const alliance_overlap& r) {
@@ -34,7 +50,9 @@ inline nlohmann::ordered_json to_json(const alliance_overlap& r) {
   j["membership_unknown"] = r.unknown_count;
   j["member_seats"] = r.member_seats;
   auto rows = nlohmann::ordered_json::array();
-  for (const auto& o : r.models)
+  for (const auto& o : r.models) {
+    auto duplicated = nlohmann::ordered_json::array();
+    for (const auto& d : o.duplicated_bodies) duplicated.push_back(to_text(r, d));
     rows.push_back({{"category", to_string(o.category)},
                     {"model_municipal_per_year", o.model_municipal.exact() ? nlohmann::ordered_json(o.model_municipal.known.str()) : nlohmann::ordered_json(nullptr)},
                     {"alliance_fees_per_year", o.alliance_fees.str()},
@@ -42,8 +60,9 @@ inline nlohmann::ordered_json to_json(const alliance_overlap& r) {
                     {"model_municipal_seats", o.model_seats},
                     {"alliance_seats", o.alliance_seats},
                     {"duplicated_seats", o.duplicated_seats},
-                    {"duplicated_bodies", o.duplicated_bodies},
+                    {"duplicated_bodies", std::move(duplicated)},
                     {"added_bodies", o.added_bodies}});
+  }
   j["models"] = std::move(rows);
   return j;
 }
@@ -77,7 +96,7 @@ inline void print_text(const alliance_overlap& r, std::ostream& out) {
   for (const auto& o : r.models) {
     out << to_string(o.category) << ": duplicates ";
     if (o.duplicated_bodies.empty()) out << "no body";
-    for (std::size_t i = 0; i < o.duplicated_bodies.size(); ++i) out << (i ? "; " : "") << o.duplicated_bodies[i];
+    for (std::size_t i = 0; i < o.duplicated_bodies.size(); ++i) out << (i ? "; " : "") << to_text(r, o.duplicated_bodies[i]);
     out << "; adds ";
     if (o.added_bodies.empty()) out << "no body";
     for (std::size_t i = 0; i < o.added_bodies.size(); ++i) out << (i ? ", " : "") << o.added_bodies[i];

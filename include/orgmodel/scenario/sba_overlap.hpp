@@ -21,7 +21,6 @@
 #include <vector>
 
 #include "orgmodel/analysis/funding.hpp"
-#include "orgmodel/core/role_titles.hpp"
 #include "orgmodel/scenario/compare.hpp"
 
 namespace orgmodel::scenario {
@@ -45,13 +44,23 @@ struct alliance_municipality {
   money would_pay;                           ///< the alliance's rate × its population
 };
 
+/// @brief A body of a model that duplicates one of the alliance's (present/sba_overlap.hpp words it).
+struct duplicated_body {
+  std::string body;           ///< the model's body (name)
+  std::string alliance_body;  ///< the alliance's body it duplicates (name)
+  /// The municipalities (names) that sit on both in the same post; empty for two operative teams,
+  /// which duplicate each other because both promote the same municipalities (L2011–2018).
+  std::vector<std::string> shared;
+  std::string post;  ///< their post on both (a seat role), when `shared` is not empty
+};
+
 /// @brief One model for the county beside membership of the alliance by every municipality.
 struct alliance_model_overlap {
   model_category category = model_category::c1A;
   money_sum model_municipal;    ///< what the municipalities pay the model per year (base)
   money alliance_fees;          ///< what every municipality would pay the alliance per year
   money_sum both;               ///< the two together; unknown when the model's sum is
-  std::vector<std::string> duplicated_bodies;  ///< "model body = alliance body (why)"
+  std::vector<duplicated_body> duplicated_bodies;
   std::vector<std::string> added_bodies;       ///< alliance bodies with no counterpart in the model
   std::int64_t model_seats = 0;       ///< the county's municipal seats in the model
   std::int64_t alliance_seats = 0;    ///< their seats in the alliance if every municipality were a member
@@ -192,17 +201,12 @@ inline alliance_overlap sba_overlap(const comparison& c, const model& alliance) 
           if (ab.kind == body_kind::operative_team && ab.organisation == ipa)
             same.push_back(body_index(static_cast<std::uint32_t>(&ab - alliance.bodies().data())));
       for (std::size_t k = 0; k < same.size(); ++k) {
-        const auto& ab = alliance[same[k]];
-        std::string who;
+        duplicated_body d{b.name, alliance[same[k]].name, {}, {}};
         if (k < shared.size()) {
-          if (shared[k].size() > 3) who = std::to_string(shared[k].size()) + " municipalities";
-          else
-            for (std::size_t i = 0; i < shared[k].size(); ++i) who += (i ? ", " : "") + shared[k][i];
-          who = " (" + who + " on both, as " + role_title(shared_post[k]) + ")";
-        } else {
-          who = " (both promote the same municipalities)";
+          d.shared = std::move(shared[k]);
+          d.post = shared_post[k];
         }
-        o.duplicated_bodies.push_back(b.name + " = " + r.alliance_name + ": " + ab.name + who);
+        o.duplicated_bodies.push_back(std::move(d));
         matched.push_back(same[k]);
       }
     }
