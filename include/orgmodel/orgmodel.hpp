@@ -74,7 +74,6 @@
 #include "orgmodel/synth/random.hpp"
 
 #include "orgmodel/present/compare.hpp"
-#include "orgmodel/present/compare_text.hpp"
 #include "orgmodel/present/control.hpp"
 #include "orgmodel/present/coverage.hpp"
 #include "orgmodel/present/decision_paths.hpp"

@@ -14,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-#include "orgmodel/present/compare_text.hpp"
+#include "orgmodel/present/compare.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/render/svg.hpp"
 #include "orgmodel/scenario/compare.hpp"
