@@ -30,6 +30,7 @@
 #include "orgmodel/graph/layer_graph.hpp"
 
 #include "orgmodel/io/bods.hpp"
+#include "orgmodel/io/csv_records.hpp"
 #include "orgmodel/io/dot.hpp"
 #include "orgmodel/io/edge_list.hpp"
 #include "orgmodel/io/graphml.hpp"

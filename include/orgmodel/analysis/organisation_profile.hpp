@@ -21,7 +21,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -337,8 +336,19 @@ inline organisation_profile profile_organisation(const model& m, organisation_in
   // Funding rules to the organisation, one line per rule that differs in more than its payer; shares
   // of one total (Skaraborg's 3 MSEK over the 49 municipalities of Västra Götaland, each by its
   // population) are one line whose ratio is the share the payers carry together.
-  using key = std::tuple<std::string, int, std::int64_t, std::int64_t, std::string, std::string, int, int, int, std::string,
-                         std::int64_t, int>;
+  // A named key with a defaulted order: a twelve-element std::tuple costs every includer its
+  // recursive comparison templates.
+  struct key {
+    std::string purpose;
+    int basis;
+    std::int64_t amount, rate;
+    std::string ratio, matches;
+    int period_years, year_from, year_to;
+    std::string group;
+    std::int64_t co_funding_min;
+    int source;
+    auto operator<=>(const key&) const = default;
+  };
   std::map<key, std::size_t> line_of;
   for (const auto& r : m.funding_rules()) {
     if (r.recipient != oi) continue;

@@ -77,13 +77,17 @@ inline std::string bundled_model_path(std::string_view id) {
 /// @brief Reads and validates one bundled model.
 /// @throws lookup_error (unknown id, or the file is missing from the data directory),
 /// parse_error or invalid_model (a damaged file).
-inline model load_bundled_model(std::string_view id) { return load_model_file(bundled_model_path(id)); }
+/// (A template on the DOM type, as load_model_file: only a translation unit that calls it
+/// instantiates the JSON reader and nlohmann's parser.)
+template <class Json = nlohmann::ordered_json>
+model load_bundled_model(std::string_view id) { return load_model_file<Json>(bundled_model_path(id)); }
 
 /// @brief Every bundled model, in bundled_model_ids() order.
-inline std::vector<model> load_benchmark() {
+template <class Json = nlohmann::ordered_json>
+std::vector<model> load_benchmark() {
   std::vector<model> v;
   v.reserve(detail::bundled_ids.size());
-  for (auto id : detail::bundled_ids) v.push_back(load_bundled_model(id));
+  for (auto id : detail::bundled_ids) v.push_back(load_bundled_model<Json>(id));
   return v;
 }
 

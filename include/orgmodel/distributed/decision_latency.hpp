@@ -25,7 +25,7 @@
 
 #include "orgmodel/analysis/decision_paths.hpp"
 #include "orgmodel/distributed/exchange.hpp"
-#include "orgmodel/io/network_csv.hpp"
+#include "orgmodel/io/csv_records.hpp"
 
 namespace orgmodel::distributed {
 

@@ -17,7 +17,7 @@
 
 #include "orgmodel/distributed/exchange.hpp"
 #include "orgmodel/error.hpp"
-#include "orgmodel/io/network_csv.hpp"
+#include "orgmodel/io/csv_records.hpp"
 #include "orgmodel/synth/ownership_registry.hpp"
 
 namespace orgmodel::distributed {
