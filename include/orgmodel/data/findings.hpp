@@ -81,10 +81,10 @@ namespace detail {
 /// least one line range with 1 ≤ from ≤ to.
 /// @throws parse_error naming the JSON Pointer of the offending member
 [[nodiscard]] inline std::vector<finding> parse_findings(std::string_view text) {
-  nlohmann::json j;
+  nlohmann::ordered_json j;
   try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+    j = nlohmann::ordered_json::parse(text);
+  } catch (const nlohmann::ordered_json::parse_error& e) {
     throw parse_error(error_code::syntax, "", e.what(), e.byte);
   }
   if (!j.is_object()) detail::findings_error(error_code::wrong_type, "", "findings must be a JSON object");
