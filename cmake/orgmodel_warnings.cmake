@@ -18,7 +18,7 @@ set(ORGMODEL_SANITIZE "" CACHE STRING "Sanitizers for the project's own targets,
 if(ORGMODEL_SANITIZE)
   # Position-dependent executables: an instrumented program's globals hold 1.3 M pointers, and a
   # PIE relocates every one at start-up — half the start of `orgmodel --help` (0.39 s → 0.22 s),
-  # paid again by each of the ~550 processes ctest starts (one per test case, each CLI run).
+  # paid again by every process ctest starts (one per test case) and every run of the program.
   target_compile_options(orgmodel_warnings INTERFACE -fsanitize=${ORGMODEL_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all
                                                      -fno-pie)
   target_link_options(orgmodel_warnings INTERFACE -fsanitize=${ORGMODEL_SANITIZE} -no-pie)
