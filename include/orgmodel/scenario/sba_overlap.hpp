@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -176,11 +177,10 @@ inline alliance_overlap sba_overlap(const comparison& c, const model& alliance) 
     for (const auto& s : m.seats()) o.model_seats += m[s.holder].kind == organisation_kind::municipality ? 1 : 0;
     std::vector<body_index> matched;  // alliance bodies with a counterpart
     for (const auto& b : m.bodies()) {
-      std::vector<body_index> same;
       // Per alliance body, the municipalities that sit on both and their post: a single signatory
       // shares one seat with SBA's 13-member steering group, not "the same municipalities" (L1801-1806).
-      std::vector<std::vector<std::string>> shared;
-      std::vector<std::string_view> shared_post;
+      std::vector<body_index> same;  // the alliance bodies b duplicates; dup[k] says who shares same[k]
+      std::vector<duplicated_body> dup;
       for (const auto& s : m.seats()) {
         if (&m[s.body] != &b || m[s.holder].kind != organisation_kind::municipality) continue;
         for (const auto& a : seats_all)
@@ -189,26 +189,20 @@ inline alliance_overlap sba_overlap(const comparison& c, const model& alliance) 
             auto at = std::find(same.begin(), same.end(), a.body);
             if (at == same.end()) {
               same.push_back(a.body);
-              shared.emplace_back();
-              shared_post.push_back(a.post);
+              dup.push_back({b.name, alliance[a.body].name, {}, std::string(a.post)});
               at = same.end() - 1;
             }
-            shared[static_cast<std::size_t>(at - same.begin())].push_back(m[s.holder].name);
+            dup[static_cast<std::size_t>(at - same.begin())].shared.push_back(m[s.holder].name);
           }
       }
       if (b.kind == body_kind::operative_team)
         for (const auto& ab : alliance.bodies())
-          if (ab.kind == body_kind::operative_team && ab.organisation == ipa)
+          if (ab.kind == body_kind::operative_team && ab.organisation == ipa) {
             same.push_back(body_index(static_cast<std::uint32_t>(&ab - alliance.bodies().data())));
-      for (std::size_t k = 0; k < same.size(); ++k) {
-        duplicated_body d{b.name, alliance[same[k]].name, {}, {}};
-        if (k < shared.size()) {
-          d.shared = std::move(shared[k]);
-          d.post = shared_post[k];
-        }
-        o.duplicated_bodies.push_back(std::move(d));
-        matched.push_back(same[k]);
-      }
+            dup.push_back({b.name, ab.name, {}, {}});
+          }
+      matched.insert(matched.end(), same.begin(), same.end());
+      std::move(dup.begin(), dup.end(), std::back_inserter(o.duplicated_bodies));
     }
     for (const auto& ab : alliance.bodies()) {
       const body_index a(static_cast<std::uint32_t>(&ab - alliance.bodies().data()));
