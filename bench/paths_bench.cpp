@@ -7,9 +7,9 @@
 // body to a higher level of another hierarchy in the same region (still acyclic). Preparation
 // lags 0–20 days. 1 001 000 bodies, ≈ 1.2 × 10^6 lines at 10^6. Seed 42 at every size.
 //
-// Timed: BM_DecisionLatencyAll = decision_latency_all(layer graph, budget), the whole call — a
-// multi-source Dijkstra over the bodies with lines in (on a compact copy of the lines between
-// them), then one pass in body order for the leaves, reading their lines in place (no
+// Timed: BM_DecisionLatencyAll = decision_latency_all(layer graph, budget), the whole call — the
+// bodies with lines in taken in the acyclic order of the lines (on a compact copy of the lines
+// between them), then one pass in body order for the leaves, reading their lines in place (no
 // latency_network is built; fresh pages on huge pages, docs/benchmarks.md);
 // BM_DecisionLatencySearch = the search alone on a prepared network (what the peers time);
 // BM_LatencyNetworkBuild = the preparation alone. Never timed: building the model and its layer

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -450,154 +451,131 @@ struct decision_latency_table {
   [[nodiscard]] std::size_t size() const noexcept { return expected.size(); }
 };
 
-namespace detail {
-
-/// @brief A lazy 4-ary min-heap of (days, body): half the levels of a binary heap and the four
-/// children of a node side by side in memory, which is what the all-bodies search spends its
-/// time on at 10^6 bodies. Lazy: a body may be in it more than once; stale entries are skipped.
-class four_ary_heap {
- public:
-  struct entry {
-    double key;
-    std::uint32_t v;
-  };
-  void reserve(std::size_t n) { reserve_fresh(h_, n); }
-  [[nodiscard]] bool empty() const noexcept { return h_.empty(); }
-  void push(double key, std::uint32_t v) {
-    h_.push_back({key, v});
-    auto i = h_.size() - 1;
-    const entry x = h_[i];
-    while (i > 0) {
-      const auto parent = (i - 1) / 4;
-      if (!(x.key < h_[parent].key)) break;
-      h_[i] = h_[parent];
-      i = parent;
-    }
-    h_[i] = x;
-  }
-  entry pop() {
-    const entry top = h_.front();
-    const entry x = h_.back();
-    h_.pop_back();
-    const auto n = h_.size();
-    if (n == 0) return top;
-    std::size_t i = 0;
-    for (;;) {
-      const auto first = 4 * i + 1;
-      if (first >= n) break;
-      auto best = first;
-      const auto last = std::min(first + 4, n);
-      for (auto c = first + 1; c < last; ++c)
-        if (h_[c].key < h_[best].key) best = c;
-      if (!(h_[best].key < x.key)) break;
-      h_[i] = h_[best];
-      i = best;
-    }
-    h_[i] = x;
-    return top;
-  }
-
- private:
-  std::vector<entry> h_;
-};
-
-}  // namespace detail
 
 namespace detail {
 
-/// @brief Multi-source Dijkstra on the reversed lines of a class into `t` (its storage is
-/// reused), on any network offering size(), body(v) (a `latency_network::body_info`-like record
-/// of waits and holder), has_in(v) and for_each_in(w, f(source, line, prep[, waits of source]))
-/// (with the waits, the search reads no body record): the sources are
-/// the mandate holders at their own wait; a line u → w relaxes u with d(w) + preparation +
-/// wait(u). Every weight is ≥ 0 and each body's wait is added once, when the search enters it,
-/// so d(u) is the least expected latency of a path from u.
-/// Lazy 4-ary heap: O((V + E) log V), no allocation per edge; bodies without incoming lines
-/// never enter the heap.
+/// @brief The least expected latency to a decision from every body into `t` (its storage is
+/// reused), searched back from the mandate holders over the nodes of a network: size() nodes, each
+/// with holder(i), has_in(i), body(i) (a `latency_network::body_info`-like record of waits and
+/// holder) and for_each_in(i, f(source node, line, prep[, waits of the source])) (with the waits,
+/// the search reads no body record). A holder's latency is its own wait; a line u → w offers u
+/// d(w) + preparation + wait(u).
 ///
-/// A network that also offers for_each_out(u, f(target, line, prep)) over the same lines gets
-/// those leaves (no line in, not a holder; most bodies of a real structure) out of the heap's way:
-/// the search settles the other bodies alone, numbering them in the order it settles them, and
-/// then each leaf takes its least candidate over its lines out in one pass in body order —
-/// memory order instead of the heap's random order. Among equal candidates the leaf keeps the
-/// one of the body settled first and, between parallel lines into it, the first line: the choice
-/// the one-phase search makes by relaxing in settle order and in-line order (Boost's CSR lists a
-/// body's in-edges by source, then by line, as its out-edges by line), so every column is the same.
+/// The lines of one class form an acyclic graph (the model rejects a cycle of one class), so no
+/// priority queue is needed: a body's latency is final once every line out of it has been offered,
+/// and the search takes bodies in that order (Kahn's, first in first out) — O(V + E), a queue read
+/// in order instead of a heap's random one. Among equally fast lines onwards a body takes the one
+/// first in the model's order (the lowest line index): a rule of the result, not of the order the
+/// search meets the lines in, so the prepared network, the in-place search and any future one give
+/// the same columns. A `latency_network`'s nodes are its bodies.
+///
+/// A network may leave the leaves out of its nodes (bodies with no line in that hold no mandate:
+/// most bodies of a real structure) and offer bodies(), vertex(i) (the body of node i), node_of(v)
+/// (`no_line` for a leaf), leaf_body(v) and for_each_out(v, f(target node, line, prep)) over the
+/// same lines. The search then handles the other bodies alone, in a dense numbering whose records
+/// stay in cache, and each leaf takes its least candidate over its lines out in the one pass in
+/// body order that writes the table.
 template <class Net>
 void latency_search(const Net& net, decision_class matter, decision_latency_table& t) {
   constexpr bool defer_leaves =
       requires(const Net& x, void (*f)(std::uint32_t, std::uint32_t, double)) { x.for_each_out(std::uint32_t{}, f); };
-  const auto n = net.size();
+  const auto nodes = net.size();
   t.matter = matter;
-  // Fresh result storage on huge pages: at 10^6 bodies its 25 MB of 4 KiB faults cost more than
-  // the search (detail/huge_pages.hpp).
-  assign_fresh(t.expected, n, unreachable);
-  assign_fresh(t.worst, n, unreachable);
-  assign_fresh(t.next_line, n, no_line);
-  assign_fresh(t.decided_by, n, body_index{});
-  assign_fresh(t.assumed, n, std::uint8_t{0});
-  four_ary_heap heap;
-  heap.reserve(n);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    if (!net.holder(v)) continue;
-    const auto b = net.body(v);
-    t.expected[v] = b.expected;
-    t.worst[v] = b.worst;
-    t.decided_by[v] = body_index(v);
-    t.assumed[v] = b.assumed ? 1 : 0;
-    if (net.has_in(v)) heap.push(t.expected[v], v);
+  // While the search runs, a node's five results and the count of its lines not yet offered lie
+  // side by side in one 32-byte record, so that reaching a body costs one cache miss instead of
+  // six; the table's columns are written from them in one pass at the end. Fresh storage on huge
+  // pages (detail/huge_pages.hpp): at 10^6 bodies, 4 KiB faults cost more than the search.
+  struct node_state {
+    double expected, worst;
+    std::uint32_t next_line;
+    body_index decided_by;
+    std::uint32_t waiting;  // lines out of the node whose target is not final yet
+    std::uint8_t assumed;
+  };
+  std::vector<node_state> state;
+  assign_fresh(state, nodes, node_state{unreachable, unreachable, no_line, body_index{}, 0, 0});
+  for (std::uint32_t i = 0; i < nodes; ++i)
+    net.for_each_in(i, [&](std::uint32_t source, auto&&...) { ++state[source].waiting; });
+  std::vector<std::uint32_t> ready;  // nodes whose latency is final, in the order they became so
+  reserve_fresh(ready, nodes);
+  for (std::uint32_t i = 0; i < nodes; ++i) {
+    if (state[i].waiting != 0) continue;
+    if (net.holder(i)) {
+      const auto b = net.body(i);
+      std::uint32_t v = i;
+      if constexpr (defer_leaves) v = net.vertex(i);
+      state[i] = {b.expected, b.worst, no_line, body_index(v), 0, std::uint8_t{b.assumed}};
+    }
+    if (net.has_in(i)) ready.push_back(i);
   }
-  std::vector<std::uint32_t> rank;  // settle order of the bodies the heap handles (leaves deferred)
-  if constexpr (defer_leaves) assign_fresh(rank, n, no_line);
-  std::uint32_t settled = 0;
-  while (!heap.empty()) {
-    // Plain variables, not a structured binding: clang before 16 cannot capture bindings in a lambda.
-    const auto top = heap.pop();
-    const double d = top.key;
-    const std::uint32_t v = top.v;
-    if (d > t.expected[v]) continue;
-    if constexpr (defer_leaves) rank[v] = settled++;
+  // Whether a line onwards beats the body's best so far: faster, or as fast and first in the model.
+  auto better = [](double cand, std::uint32_t line, double best, std::uint32_t best_line) {
+    return cand < best || (cand == best && line < best_line);
+  };
+  for (std::size_t k = 0; k < ready.size(); ++k) {
+    const std::uint32_t w = ready[k];
+    const node_state at_w = state[w];
+    const bool reachable = at_w.expected != unreachable;
     // A network may pass the source's waits along (`info`) instead of having them looked up.
-    net.for_each_in(v, [&](std::uint32_t source, std::uint32_t line, double prep, const auto&... info) {
-      const auto u = [&] {
-        if constexpr (sizeof...(info) == 1) return (info, ...);
-        else return net.body(source);
-      }();
-      const double cand = d + prep + u.expected;
-      if (cand < t.expected[source]) {
-        t.expected[source] = cand;
-        t.worst[source] = t.worst[v] + prep + u.worst;
-        t.next_line[source] = line;
-        t.decided_by[source] = t.decided_by[v];
-        t.assumed[source] = (t.assumed[v] || u.assumed) ? 1 : 0;
-        // A body no line leads into (a team, an official where matters start) has nothing to
-        // relax: its value is final once every line out of it has been seen, so it never
-        // needs the heap. Most bodies of a real structure are such leaves.
-        if (net.has_in(source)) heap.push(cand, source);
+    net.for_each_in(w, [&](std::uint32_t source, std::uint32_t line, double prep, const auto&... info) {
+      auto& s = state[source];
+      if (reachable) {
+        const auto u = [&] {
+          if constexpr (sizeof...(info) == 1) return (info, ...);
+          else return net.body(source);
+        }();
+        const double cand = at_w.expected + prep + u.expected;
+        if (better(cand, line, s.expected, s.next_line)) {
+          s.expected = cand;
+          s.worst = at_w.worst + prep + u.worst;
+          s.next_line = line;
+          s.decided_by = at_w.decided_by;
+          s.assumed = (at_w.assumed || u.assumed) ? 1 : 0;
+        }
       }
+      // A body no line leads into (a team, an official where matters start) has nothing to
+      // offer onwards: it never needs to be taken up.
+      if (--s.waiting == 0 && net.has_in(source)) ready.push_back(source);
     });
   }
-  if constexpr (defer_leaves) {
-    for (std::uint32_t u = 0; u < n; ++u) {
-      if (net.holder(u) || net.has_in(u)) continue;
-      const auto b = net.body(u);
+  std::uint32_t bodies = nodes;
+  if constexpr (defer_leaves) bodies = net.bodies();
+  assign_fresh(t.expected, bodies, unreachable);
+  assign_fresh(t.worst, bodies, unreachable);
+  assign_fresh(t.next_line, bodies, no_line);
+  assign_fresh(t.decided_by, bodies, body_index{});
+  assign_fresh(t.assumed, bodies, std::uint8_t{0});
+  auto put = [&t](std::uint32_t v, const node_state& s) {
+    t.expected[v] = s.expected;
+    t.worst[v] = s.worst;
+    t.next_line[v] = s.next_line;
+    t.decided_by[v] = s.decided_by;
+    t.assumed[v] = s.assumed;
+  };
+  for (std::uint32_t v = 0; v < bodies; ++v) {
+    if constexpr (!defer_leaves) {
+      put(v, state[v]);
+    } else {
+      if (const auto i = net.node_of(v); i != no_line) {
+        put(v, state[i]);
+        continue;
+      }
+      const auto b = net.leaf_body(v);
       double best = unreachable;
-      std::uint32_t best_w = no_line, best_line = no_line, best_rank = no_line;
+      std::uint32_t best_w = no_line, best_line = no_line;
       double best_prep = 0;
-      net.for_each_out(u, [&](std::uint32_t w, std::uint32_t line, double prep) {
-        if (rank[w] == no_line) return;  // never settled: no decision reachable through w
-        const double cand = t.expected[w] + prep + b.expected;
-        if (cand < best || (cand == best && rank[w] < best_rank)) {
+      net.for_each_out(v, [&](std::uint32_t w, std::uint32_t line, double prep) {
+        const double d = state[w].expected;
+        if (d == unreachable) return;  // no decision reachable through w
+        if (const double cand = d + prep + b.expected; better(cand, line, best, best_line)) {
           best = cand;
-          best_w = w, best_line = line, best_rank = rank[w], best_prep = prep;
+          best_w = w, best_line = line, best_prep = prep;
         }
       });
       if (best_w == no_line) continue;
-      t.expected[u] = best;
-      t.worst[u] = t.worst[best_w] + best_prep + b.worst;
-      t.next_line[u] = best_line;
-      t.decided_by[u] = t.decided_by[best_w];
-      t.assumed[u] = (t.assumed[best_w] || b.assumed) ? 1 : 0;
+      const auto& via = state[best_w];
+      put(v, {best, via.worst + best_prep + b.worst, best_line, via.decided_by, 0,
+              std::uint8_t{via.assumed || b.assumed}});
     }
   }
 }
@@ -639,7 +617,7 @@ class latency_network {
   [[nodiscard]] decision_class matter() const noexcept { return matter_; }
   [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(info_.size()); }
 
-  /// @brief Multi-source Dijkstra on the reversed lines into `t` (its storage is reused); see
+  /// @brief The least expected latency from every body into `t` (its storage is reused); see
   /// `detail::latency_search`.
   void search(decision_latency_table& t) const { detail::latency_search(*this, matter_, t); }
 
@@ -686,79 +664,151 @@ class latency_network {
 
 namespace detail {
 
+/// @brief The distinct waits of a model's bodies, each computed once: a body refers to its wait
+/// by a 32-bit number, so that the search reads 4 bytes a body instead of the body's record (a few
+/// hundred bytes with its strings) and divides once per distinct cadence. Unstated cadences take
+/// the numbers 0 … kinds − 1 (the default of each kind); stated ones are numbered as they come.
+class wait_numbering {
+ public:
+  explicit wait_numbering(const cadence_defaults& defaults) {
+    for (std::size_t k = 0; k < enum_names<body_kind>::names.size(); ++k)
+      waits_.push_back(to_info(wait_for(std::nullopt, static_cast<body_kind>(k), defaults)));
+  }
+  [[nodiscard]] std::uint32_t number(const orgmodel::body& b) {
+    if (!b.meetings_per_year) return static_cast<std::uint32_t>(b.kind);
+    const cadence c = *b.meetings_per_year;
+    // Bodies of a structure come in runs of a few kinds: the last few cadences answer most lookups.
+    for (const auto& [seen, number] : recent_)
+      if (seen == c && number != none) return number;
+    auto [it, added] = stated_.try_emplace(key{std::bit_cast<std::uint64_t>(c.low), std::bit_cast<std::uint64_t>(c.high)},
+                                           static_cast<std::uint32_t>(waits_.size()));
+    if (added) waits_.push_back(to_info(wait_for(c, b.kind)));
+    recent_[next_recent_++ % recent_.size()] = {c, it->second};
+    return it->second;
+  }
+  /// @brief Wait number → waits (holder unset).
+  [[nodiscard]] std::vector<latency_network::body_info> release() && { return std::move(waits_); }
+
+ private:
+  static latency_network::body_info to_info(const body_wait& w) { return {w.expected, w.worst, false, w.assumed}; }
+  static constexpr std::uint32_t none = ~std::uint32_t{0};
+  using key = std::pair<std::uint64_t, std::uint64_t>;
+  struct key_hash {
+    std::size_t operator()(const key& k) const noexcept { return std::hash<std::uint64_t>{}(k.first * 0x9e3779b97f4a7c15ULL ^ k.second); }
+  };
+  std::vector<latency_network::body_info> waits_;
+  std::unordered_map<key, std::uint32_t, key_hash> stated_;
+  std::array<std::pair<cadence, std::uint32_t>, 4> recent_{{{{}, none}, {{}, none}, {{}, none}, {{}, none}}};
+  std::size_t next_recent_ = 0;
+};
+
 /// @brief The lines of one class as `latency_search` sees them, read from the layer graph and the
 /// model as the search reaches them instead of copied into a `latency_network` first: a single
-/// all-bodies query then touches no memory but its result's (at 10^6 bodies the copy is ≈ 47 MB,
-/// and first-touching fresh pages cost more than the search). The lines out of bodies with lines
-/// in, as the network orders them, and every line by source (`for_each_out`): the search defers
-/// the leaves to one pass in body order; the same results, ties included.
+/// all-bodies query then touches little memory but its result's (at 10^6 bodies the copy is ≈ 47
+/// MB, and first-touching fresh pages cost more than the search). The lines out of bodies with
+/// lines in, as the network orders them, and every line by source (`for_each_out`): the search
+/// defers the leaves to one pass in body order; the same results, ties included.
+///
+/// Memory order is what it is about: one pass over the body records in body order reads each once
+/// (holder, wait number, and its lines out), and a bitmap of the lines the search follows (class
+/// carried, not out of a holder) spares the later passes the line records.
 class lazy_latency_lines {
  public:
   lazy_latency_lines(const layer_graph& g, decision_class c, const cadence_defaults& defaults)
-      : g_(&g.graph()), bodies_(g.source().bodies()), lines_(g.source().escalations()), matter_(c), defaults_(defaults) {
-    assign_fresh(flags_, bodies_.size(), std::uint8_t{0});
-    for (std::size_t v = 0; v < bodies_.size(); ++v)
-      if (bodies_[v].mandates.contains(c)) flags_[v] = holder_bit;
-    for (std::uint32_t w = 0; w < flags_.size(); ++w)
-      each_in(w, [&](std::uint32_t, std::uint32_t, double) { flags_[w] |= has_in_bit; return false; });
-    // The lines the heap phase follows — out of bodies with lines in — copied in one pass in body
-    // order: a few per cent of all lines, so the search's random order reads a small array
-    // instead of three scattered ones (in-edge, edge property, escalation record) per line.
-    // Each carries its source's waits, so that the heap phase reads no body record either.
-    assign_fresh(inner_start_, bodies_.size() + 1, std::uint32_t{0});
-    reserve_fresh(inner_, boost::num_edges(*g_));  // address space only: pages come as lines are added
-    for (std::uint32_t w = 0; w < flags_.size(); ++w) {
-      inner_start_[w] = static_cast<std::uint32_t>(inner_.size());
-      if (!has_in(w)) continue;
-      each_in(w, [&](std::uint32_t u, std::uint32_t r, double prep) {
-        if (has_in(u)) inner_.push_back({u, r, prep, body(u)});
-        return true;
-      });
+      : g_(&g.graph()), lines_(g.source().escalations()) {
+    const auto bodies = g.source().bodies();
+    const auto n = static_cast<std::uint32_t>(bodies.size());
+    assign_fresh(flags_, n, std::uint8_t{0});
+    assign_fresh(wait_number_, n, std::uint32_t{0});
+    followed_.assign((lines_.size() + 63) / 64, 0);
+    wait_numbering numbering(defaults);
+    for (std::uint32_t u = 0; u < n; ++u) {
+      const auto& b = bodies[u];
+      wait_number_[u] = numbering.number(b);
+      if (b.mandates.contains(c)) {
+        flags_[u] |= holder_bit;  // a holder decides, never passes a matter on
+        continue;
+      }
+      for (auto [it, end] = boost::out_edges(u, *g_); it != end; ++it) {
+        const auto r = (*g_)[*it].relation;
+        if (!lines_[r].classes.contains(c)) continue;
+        followed_[r / 64] |= std::uint64_t{1} << (r % 64);
+        flags_[boost::target(*it, *g_)] |= has_in_bit;
+      }
     }
-    inner_start_[bodies_.size()] = static_cast<std::uint32_t>(inner_.size());
+    waits_ = std::move(numbering).release();
+    // The nodes of the search: the bodies with lines in and the holders, numbered in body order
+    // (a region's bodies stay side by side), each with its holder and has-in flags.
+    assign_fresh(node_of_, n, no_line);
+    for (std::uint32_t v = 0; v < n; ++v) {
+      if (flags_[v] == 0) continue;  // a leaf
+      node_of_[v] = static_cast<std::uint32_t>(vertex_.size());
+      vertex_.push_back(v);
+      node_flags_.push_back(flags_[v]);
+    }
+    // The lines between nodes — out of bodies with lines in — copied in one pass in node order: a
+    // few per cent of all lines, so the search reads a small array instead of three scattered ones
+    // (in-edge, edge property, escalation record) per line. Each carries its source's waits, so
+    // that the search reads no body record either.
+    const auto nodes = static_cast<std::uint32_t>(vertex_.size());
+    assign_fresh(inner_start_, std::size_t{nodes} + 1, std::uint32_t{0});
+    reserve_fresh(inner_, boost::num_edges(*g_));  // address space only: pages come as lines are added
+    for (std::uint32_t i = 0; i < nodes; ++i) {
+      inner_start_[i] = static_cast<std::uint32_t>(inner_.size());
+      const auto w = vertex_[i];
+      if (!has_in_flag(w)) continue;
+      for (auto [it, end] = boost::in_edges(w, *g_); it != end; ++it) {
+        const auto r = (*g_)[*it].relation;
+        const auto u = static_cast<std::uint32_t>(boost::source(*it, *g_));
+        if (follows(r) && has_in_flag(u)) inner_.push_back({node_of_[u], r, lines_[r].preparation_days, leaf_body(u)});
+      }
+    }
+    inner_start_[nodes] = static_cast<std::uint32_t>(inner_.size());
   }
-  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(bodies_.size()); }
-  [[nodiscard]] bool holder(std::uint32_t v) const noexcept { return (flags_[v] & holder_bit) != 0; }
-  [[nodiscard]] latency_network::body_info body(std::uint32_t v) const noexcept {
-    const auto w = wait_at(bodies_[v], defaults_);
-    return {w.expected, w.worst, holder(v), w.assumed};
+  /// @brief The search's nodes: the bodies with lines in and the holders.
+  [[nodiscard]] std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(vertex_.size()); }
+  [[nodiscard]] std::uint32_t bodies() const noexcept { return static_cast<std::uint32_t>(node_of_.size()); }
+  [[nodiscard]] std::uint32_t vertex(std::uint32_t i) const noexcept { return vertex_[i]; }
+  [[nodiscard]] std::uint32_t node_of(std::uint32_t v) const noexcept { return node_of_[v]; }
+  [[nodiscard]] bool holder(std::uint32_t i) const noexcept { return (node_flags_[i] & holder_bit) != 0; }
+  [[nodiscard]] bool has_in(std::uint32_t i) const noexcept { return (node_flags_[i] & has_in_bit) != 0; }
+  [[nodiscard]] latency_network::body_info body(std::uint32_t i) const noexcept { return leaf_body(vertex_[i]); }
+  /// @brief The waits of body `v` (any body, though the search asks only for its leaves').
+  [[nodiscard]] latency_network::body_info leaf_body(std::uint32_t v) const noexcept {
+    auto b = waits_[wait_number_[v]];
+    b.holder = (flags_[v] & holder_bit) != 0;
+    return b;
   }
-  [[nodiscard]] bool has_in(std::uint32_t w) const noexcept { return (flags_[w] & has_in_bit) != 0; }
-  /// @brief f(source, line, prep) for each line into `w` out of a body with lines in, in in-edge
-  /// order; the lines out of leaves come by `for_each_out` (the search defers leaves).
+  /// @brief f(source node, line, prep, waits of the source) for each line into node `i` out of a
+  /// body with lines in, in in-edge order; the lines out of leaves come by `for_each_out`.
   template <class F>
-  void for_each_in(std::uint32_t w, F&& f) const {
-    for (auto k = inner_start_[w]; k < inner_start_[w + 1]; ++k)
+  void for_each_in(std::uint32_t i, F&& f) const {
+    for (auto k = inner_start_[i]; k < inner_start_[i + 1]; ++k)
       f(inner_[k].source, inner_[k].line, inner_[k].prep, inner_[k].waits);
   }
-  /// @brief f(target, line, prep) for each line of the class out of `u` (a non-holder), by line.
+  /// @brief f(target node, line, prep) for each line the search follows out of body `v`, by line.
   template <class F>
-  void for_each_out(std::uint32_t u, F&& f) const {
-    for (auto [it, end] = boost::out_edges(u, *g_); it != end; ++it) {
+  void for_each_out(std::uint32_t v, F&& f) const {
+    for (auto [it, end] = boost::out_edges(v, *g_); it != end; ++it) {
       const auto r = (*g_)[*it].relation;
-      if (lines_[r].classes.contains(matter_))
-        f(static_cast<std::uint32_t>(boost::target(*it, *g_)), r, lines_[r].preparation_days);
+      if (follows(r)) f(node_of_[boost::target(*it, *g_)], r, lines_[r].preparation_days);
     }
   }
 
  private:
-  // f(source, line, prep) → continue?, over the in-edges carrying the class from non-holders.
-  template <class F>
-  void each_in(std::uint32_t w, F&& f) const {
-    for (auto [it, end] = boost::in_edges(w, *g_); it != end; ++it) {
-      const auto r = (*g_)[*it].relation;
-      const auto u = static_cast<std::uint32_t>(boost::source(*it, *g_));
-      if (!lines_[r].classes.contains(matter_) || holder(u)) continue;
-      if (!f(u, r, lines_[r].preparation_days)) return;
-    }
-  }
+  [[nodiscard]] bool has_in_flag(std::uint32_t v) const noexcept { return (flags_[v] & has_in_bit) != 0; }
+  /// Whether the search follows line r: it carries the class and does not leave a holder.
+  [[nodiscard]] bool follows(std::uint32_t r) const noexcept { return (followed_[r / 64] >> (r % 64)) & 1U; }
   const layer_csr* g_;
-  std::span<const orgmodel::body> bodies_;
   std::span<const escalation> lines_;
-  decision_class matter_;
-  cadence_defaults defaults_;
   static constexpr std::uint8_t holder_bit = 1, has_in_bit = 2;
   std::vector<std::uint8_t> flags_;  // one byte a body: 1 MB at 10^6, against 47 for the network
+  std::vector<std::uint32_t> wait_number_;
+  std::vector<std::uint32_t> node_of_;  // by body; no_line for a leaf
+  std::vector<std::uint32_t> vertex_;   // by node
+  std::vector<std::uint8_t> node_flags_;
+  std::vector<latency_network::body_info> waits_;  // by wait number
+  std::vector<std::uint64_t> followed_;            // one bit a line
   struct inner_line {
     std::uint32_t source, line;
     double prep;

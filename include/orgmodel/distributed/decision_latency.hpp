@@ -6,11 +6,14 @@
 /// d(w) + preparation + wait(u) — as a distributed label-correcting search on Boost.MPI.
 ///
 /// Each process keeps the bodies `partition` gives it and the lines into them. In a round it runs
-/// Dijkstra over what it keeps (a lazy 4-ary heap, as the single-process search); a line whose
-/// source is kept elsewhere becomes a message (source, d(w), worst, preparation, line, decided_by,
-/// assumed) to that process, which relaxes the source with the same arithmetic. Rounds repeat
-/// until no process sends anything; distances then equal the single-process ones (each is the
-/// least, over paths, of the same sums in the same order).
+/// Dijkstra over what it keeps (a lazy 4-ary heap: unlike the single-process search, which takes
+/// bodies in the acyclic order of the lines, a process cannot know when a body's latency is final,
+/// as a message may still improve it); a line whose source is kept elsewhere becomes a message
+/// (source, d(w), worst, preparation, line, decided_by, assumed) to that process, which relaxes
+/// the source with the same arithmetic. Rounds repeat until no process sends anything; distances
+/// then equal the single-process ones (each is the least, over paths, of the same sums in the same
+/// order). Between equally fast lines a body keeps the first that reached it, which need not be
+/// the single-process search's choice (the first in the model's order).
 ///
 /// Input: the latency lists of one decision class (io/network_csv.hpp), read by byte ranges.
 
@@ -129,6 +132,59 @@ inline latency_slice read_latency_slice(exchanger& ex, const std::string& bodies
   return s;
 }
 
+namespace detail {
+
+/// @brief A lazy 4-ary min-heap of (days, body): half the levels of a binary heap and the four
+/// children of a node side by side in memory. Lazy: a body may be in it more than once; stale
+/// entries are skipped.
+class four_ary_heap {
+ public:
+  struct entry {
+    double key;
+    std::uint32_t v;
+  };
+  void reserve(std::size_t n) { h_.reserve(n); }
+  [[nodiscard]] bool empty() const noexcept { return h_.empty(); }
+  void push(double key, std::uint32_t v) {
+    h_.push_back({key, v});
+    auto i = h_.size() - 1;
+    const entry x = h_[i];
+    while (i > 0) {
+      const auto parent = (i - 1) / 4;
+      if (!(x.key < h_[parent].key)) break;
+      h_[i] = h_[parent];
+      i = parent;
+    }
+    h_[i] = x;
+  }
+  entry pop() {
+    const entry top = h_.front();
+    const entry x = h_.back();
+    h_.pop_back();
+    const auto n = h_.size();
+    if (n == 0) return top;
+    std::size_t i = 0;
+    for (;;) {
+      const auto first = 4 * i + 1;
+      if (first >= n) break;
+      auto best = first;
+      const auto last = std::min(first + 4, n);
+      for (auto c = first + 1; c < last; ++c)
+        if (h_[c].key < h_[best].key) best = c;
+      if (!(h_[best].key < x.key)) break;
+      h_[i] = h_[best];
+      i = best;
+    }
+    h_[i] = x;
+    return top;
+  }
+
+ private:
+  std::vector<entry> h_;
+};
+
+}  // namespace detail
+
 /// @brief Latency to a decision for every body (collective).
 inline latency_result_slice decision_latency_all(exchanger& ex, const latency_slice& s) {
   const auto& part = s.part;
@@ -145,7 +201,7 @@ inline latency_result_slice decision_latency_all(exchanger& ex, const latency_sl
     std::uint8_t assumed;
     double d, worst, prep;
   };
-  orgmodel::detail::four_ary_heap heap;
+  detail::four_ary_heap heap;
   auto has_in = [&](std::uint32_t l) { return s.in_offsets[l] != s.in_offsets[l + 1]; };
   for (std::uint32_t l = 0; l < n; ++l) {
     if (!s.info[l].holder) continue;
