@@ -740,6 +740,8 @@ class lazy_latency_lines {
     // The nodes of the search: the bodies with lines in and the holders, numbered in body order
     // (a region's bodies stay side by side), each with its holder and has-in flags.
     assign_fresh(node_of_, n, no_line);
+    reserve_fresh(vertex_, n);  // address space only, as for inner_ below
+    reserve_fresh(node_flags_, n);
     for (std::uint32_t v = 0; v < n; ++v) {
       if (flags_[v] == 0) continue;  // a leaf
       node_of_[v] = static_cast<std::uint32_t>(vertex_.size());
