@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PEERS = os.path.join(ROOT, "bench", "peers")
@@ -84,6 +85,9 @@ def sh(cmd):
         return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.strip()
     except Exception:
         return ""
+
+
+SETTLE_S = 300  # how long to wait for the load average to settle after a build
 
 
 def load_now():
@@ -264,6 +268,18 @@ def main(argv):
     analyses = [a for a in ANALYSES if not args.only or a["name"] in args.only.split(",")]
 
     load1, busy = load_now()
+    # The 1-minute load average decays with a one-minute time constant: right after
+    # scripts/bench.sh's own build it reads about the number of cores for a minute or two though
+    # nothing runs. When no other process is busy, wait for it to settle (at most SETTLE_S)
+    # instead of refusing the run the command itself made look loaded.
+    waited = 0
+    while load1 > 0.5 and not busy and not args.allow_loaded and waited < SETTLE_S:
+        if waited == 0:
+            print(f"load average (1 min) {load1:.2f} and no other busy process: waiting up to {SETTLE_S} s "
+                  "for it to settle (a build just ended?)", flush=True)
+        time.sleep(10)
+        waited += 10
+        load1, busy = load_now()
     quiet = load1 <= 0.5 and not busy
     print(f"load average (1 min) {load1:.2f}; other processes above 20 % CPU: "
           + (", ".join(f"{c} ({p:.0f} %)" for _, p, c in busy) or "none"))

@@ -12,7 +12,9 @@
 #   --compare REV   also build REV (a git revision) in a worktree under build/, run its suite into
 #                   bench/results/compare-REV/ and print the orgmodel CPU times side by side
 # Without --allow-loaded it refuses (exit 3) unless the 1-minute load average is ≤ 0.5 and no
-# other process uses more than 20 % CPU. The full run takes about 15–20 minutes on 2 cores.
+# other process uses more than 20 % CPU; when no other process is busy it first waits up to 5
+# minutes for the load average to settle after its own build. The full run takes about 15–20
+# minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run_args=()
