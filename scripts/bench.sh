@@ -8,6 +8,9 @@
 #                    [--max-size N] [--peer-max-size N] [--out DIR] [--no-build] [--compare REV]
 #
 #   --quick         sizes 10^3 and 10^4 only, peers limited to 30 s: tests the suite in a few minutes
+#                   (into build/bench-quick/ unless --out is given: the published run stays as it is)
+#   --out DIR       raw results, tables (DIR/README.md) and plots there instead of bench/results/
+#                   and bench/README.md
 #   --allow-loaded  run even when the machine is busy; every figure is then marked "loaded"
 #   --compare REV   also build REV (a git revision) in a worktree under build/, run its suite into
 #                   bench/results/compare-REV/ and print the orgmodel CPU times side by side
@@ -20,7 +23,7 @@ cd "$(dirname "$0")/.."
 run_args=()
 build=1
 compare=""
-out=bench/results
+out=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick|--allow-loaded) run_args+=("$1"); shift ;;
@@ -47,8 +50,16 @@ if [[ $build == 1 ]]; then
   mkdir -p build
   build_suite . build/bench
 fi
+# bench/results/ and bench/README.md hold the published full run: a quick run or another --out
+# writes its raw files, tables (README.md) and plots beside each other instead.
+quick=0
+for a in "${run_args[@]}"; do [[ $a == --quick ]] && quick=1; done
+[[ -z $out ]] && { [[ $quick == 1 ]] && out=build/bench-quick || out=bench/results; }
+readme=bench/README.md
+[[ $out == bench/results ]] || readme=$out/README.md
 /usr/bin/python3 bench/run.py --build build/bench --out "$out" "${run_args[@]}"
-/usr/bin/python3 bench/tables.py --results "$out" --readme bench/README.md
+/usr/bin/python3 bench/tables.py --results "$out" --readme "$readme"
+echo "tables: $readme; plots: $out/plots/"
 
 if [[ -n "$compare" ]]; then
   rev=$(git rev-parse --short "$compare")
