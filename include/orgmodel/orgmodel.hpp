@@ -77,6 +77,7 @@
 #include "orgmodel/present/control.hpp"
 #include "orgmodel/present/coverage.hpp"
 #include "orgmodel/present/decision_paths.hpp"
+#include "orgmodel/present/fidelity.hpp"
 #include "orgmodel/present/findings.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/present/funding.hpp"

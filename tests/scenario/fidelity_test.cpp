@@ -6,7 +6,7 @@
 #include <string>
 
 #include "orgmodel/data/benchmark.hpp"
-#include "orgmodel/scenario/fidelity.hpp"
+#include "orgmodel/present/fidelity.hpp"
 #include "orgmodel/scenario/templates.hpp"
 
 namespace om = orgmodel;
@@ -24,7 +24,7 @@ const sc::route_comparison& matter(const std::string& m) {
   throw std::runtime_error("no matter " + m);
 }
 bool says(const sc::route_comparison& r, const std::string& part) {
-  for (const auto& w : r.why)
+  for (const auto& w : sc::reasons(r, "Business Region Örebro"))
     if (w.find(part) != std::string::npos) return true;
   return false;
 }
@@ -34,7 +34,8 @@ TEST(TemplateFidelity, EveryDifferenceHasAReason) {
   ASSERT_EQ(one_a_vs_bro().size(), 7U);  // the seven default decision classes
   for (const auto& r : one_a_vs_bro()) {
     if (!r.same_route || !r.same_days) {
-      EXPECT_FALSE(r.why.empty()) << r.matter;
+      EXPECT_FALSE(r.differences.empty()) << r.matter;
+      EXPECT_EQ(sc::reasons(r, "BRO").size(), r.differences.size()) << r.matter;
     }
   }
 }
@@ -59,7 +60,9 @@ TEST(TemplateFidelity, OneAAgainstBroByHand) {
   const auto& s = matter("strategy");
   EXPECT_TRUE(s.same_route);
   EXPECT_FALSE(s.same_days);
-  EXPECT_EQ(s.why.size(), 2U);  // the team and the management group
+  using what = sc::route_difference::kind;
+  // The team and the management group, the first two bodies of both routes.
+  EXPECT_EQ(s.differences, (std::vector<sc::route_difference>{{what::different_cadence, 0}, {what::different_cadence, 1}}));
   // Contracts: BRO cannot sign (the study names no signatory body; L122–124 "bedrivs verksamheten
   // inom Örebro kommun"), so BRO has no route; the template routes them to the host's signatory.
   const auto& c = matter("contract");

@@ -170,7 +170,8 @@ class model {
     return o.can_sign_agreements.value_or(is_legal_person(o.kind));
   }
 
-  friend bool operator==(const model& a, const model& b) { return a.d_ == b.d_; }
+  /// Equal content (the rest is derived from it).
+  friend bool operator==(const model&, const model&) = default;
 
  private:
   void index() {

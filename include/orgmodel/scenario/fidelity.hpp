@@ -5,6 +5,7 @@
 /// that decides it, with its expected days, in the template and in the organisation's model, and
 /// for each figure that differs the reason: a different deciding body, a step one has and the
 /// other lacks, or a different cadence at a body of the same kind (with where each comes from).
+/// The reasons are typed; present/fidelity.hpp words them.
 ///
 /// @code
 /// auto t = orgmodel::scenario::build_template(orgmodel::model_category::c1A,
@@ -14,7 +15,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,13 +42,27 @@ struct decision_route {
   std::string no_route;  ///< why there is none ("no body holds the mandate", …)
 };
 
+/// @brief One difference between the two routes of a matter.
+struct route_difference {
+  enum class kind : std::uint8_t {
+    no_route_in_template,      ///< the organisation has a route, the template none
+    no_route_in_organisation,  ///< the template has a route, the organisation none
+    different_route,           ///< both have one, through different kinds of body
+    different_cadence,         ///< bodies of the same kind at `step` on both routes meet at other cadences
+    preparation_only,          ///< nothing above: the days differ by the lines' preparation times
+  };
+  kind what = kind::different_route;
+  std::size_t step = 0;  ///< for `different_cadence`: the position on both routes
+  friend bool operator==(const route_difference&, const route_difference&) = default;
+};
+
 /// @brief One decision class in the template and in the organisation.
 struct route_comparison {
   std::string matter;
   decision_route in_template, in_organisation;
   bool same_route = false;  ///< the same kinds of body in the same order
   bool same_days = false;   ///< expected days within 0.05 of each other
-  std::vector<std::string> why;  ///< one reason per difference; empty when both agree
+  std::vector<route_difference> differences;  ///< one per difference; empty when both agree
 };
 
 namespace detail {
@@ -72,30 +88,13 @@ inline decision_route fastest_route(const model& m, decision_class c) {
   return r;
 }
 
-inline std::string route_cadence(const route_step& st) {
-  const auto& w = st.wait;
-  char b[64];
-  if (w.used.low == w.used.high) std::snprintf(b, sizeof b, "%g/yr", w.used.low);
-  else std::snprintf(b, sizeof b, "%g–%g/yr", w.used.low, w.used.high);
-  return std::string(b) + (w.assumed ? " (the analysis' default: not stated)"
-                           : st.source != provenance::stated ? " (" + std::string(to_string(st.source)) + ")"
-                                                             : "");
-}
-
-inline std::string route_text(const decision_route& r) {
-  if (r.steps.empty()) return "no route (" + r.no_route + ")";
-  std::string s;
-  for (const auto& st : r.steps) s += (s.empty() ? "" : " → ") + st.name;
-  return s;
-}
-
 }  // namespace detail
 
 /// @brief Every decision class of the template, in both models (a class the organisation's model
-/// does not know is compared as "no route"); the reasons name the organisation by its model's name.
+/// does not know is compared as "no route"), with what differs.
 inline std::vector<route_comparison> compare_routes(const model& tmpl, const model& organisation) {
+  using what = route_difference::kind;
   std::vector<route_comparison> out;
-  const std::string who = organisation.info().name;
   for (std::size_t k = 0; k < tmpl.decision_class_names().size(); ++k) {
     const auto c = static_cast<decision_class>(k);
     route_comparison rc;
@@ -110,21 +109,15 @@ inline std::vector<route_comparison> compare_routes(const model& tmpl, const mod
     const auto& ea = rc.in_template.expected_days;
     const auto& eb = rc.in_organisation.expected_days;
     rc.same_days = (!ea && !eb) || (ea && eb && std::fabs(*ea - *eb) < 0.05);
-    if (a.empty() != b.empty()) {
-      rc.why.push_back(a.empty() ? "the template has no route (" + rc.in_template.no_route + "); " + who + ": " + detail::route_text(rc.in_organisation)
-                                 : who + " has no route (" + rc.in_organisation.no_route + "); the template: " + detail::route_text(rc.in_template));
-    } else if (!rc.same_route) {
-      rc.why.push_back("route differs: the template " + detail::route_text(rc.in_template) + "; " + who + " " +
-                       detail::route_text(rc.in_organisation));
-    }
+    if (a.empty() != b.empty()) rc.differences.push_back({a.empty() ? what::no_route_in_template : what::no_route_in_organisation});
+    else if (!rc.same_route) rc.differences.push_back({what::different_route});
     // Cadences of bodies of the same kind at the same place on both routes.
     for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
       if (a[i].kind != b[i].kind) continue;
       if (std::fabs(a[i].wait.expected - b[i].wait.expected) < 0.05) continue;
-      rc.why.push_back("at the " + std::string(to_string(a[i].kind)) + ": the template's " + a[i].name + " meets " +
-                       detail::route_cadence(a[i]) + ", " + who + "'s " + b[i].name + " " + detail::route_cadence(b[i]));
+      rc.differences.push_back({what::different_cadence, i});
     }
-    if (!rc.same_days && rc.why.empty()) rc.why.push_back("the days differ by the preparation time on the lines");
+    if (!rc.same_days && rc.differences.empty()) rc.differences.push_back({what::preparation_only});
     out.push_back(std::move(rc));
   }
   return out;
