@@ -39,6 +39,7 @@
 #include "orgmodel/io/stakeholder_csv.hpp"
 
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/data/finding.hpp"
 #include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
 

@@ -16,7 +16,7 @@
 namespace om = orgmodel;
 
 TEST(StudyFindings, ProfileShowsTheFindingsWithTheirLines) {
-  const auto p = om::profile_model(om::data::load_bundled_model("business-region-orebro"));
+  const auto p = om::profile_model(om::data::load_bundled_model("business-region-orebro"), om::data::study_findings("business-region-orebro"));
   const auto text = om::to_text(p);
   const auto at = text.find("Findings of the study");
   ASSERT_NE(at, std::string::npos);

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/data/findings.hpp"
 #include "orgmodel/data/population.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/report/benchmark_report.hpp"
@@ -16,7 +17,7 @@ namespace om = orgmodel;
 namespace {
 
 std::string review_profile_text(std::string_view id) {
-  return om::to_text(om::profile_model(om::data::load_bundled_model(id)));
+  return om::to_text(om::profile_model(om::data::load_bundled_model(id), om::data::study_findings(id)));
 }
 
 // The profile line of body `name` ("      <name>: …").
@@ -218,7 +219,7 @@ TEST(StudyReviewRender, CountiesSayWhichSbaMembershipsAreUnknown) {
             std::string::npos)
       << text;
   EXPECT_EQ(text.find("organizations/region-vastmanland"), std::string::npos) << text;
-  const auto j = om::to_json(om::profile_model(om::data::load_bundled_model("counties-without-organisation")));
+  const auto j = om::to_json(om::profile_model(om::data::load_bundled_model("counties-without-organisation"), om::data::study_findings("counties-without-organisation")));
   EXPECT_EQ(j["gaps"][0]["elements"][0], "organizations/region-vastmanland");
 }
 

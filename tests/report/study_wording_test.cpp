@@ -7,6 +7,7 @@
 
 #include "orgmodel/analysis/voting_power.hpp"
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/data/findings.hpp"
 #include "orgmodel/model/builder.hpp"
 #include "orgmodel/report/organisation_profile.hpp"
 #include "orgmodel/report/ownership_section.hpp"
@@ -28,7 +29,7 @@ TEST(StudyWording, NorrbottenPowerIsStatedUnderTheAssumedSplit) {
 // An unknown count is "unknown", never 0: Invest in Norrbotten's board is named (L1399-1401: "av
 // styrelsen fastlagd strategi och budget") but the study gives no seats.
 TEST(StudyWording, UnknownSeatsAreUnknownNotZero) {
-  const auto p = om::profile_model(om::data::load_bundled_model("invest-in-norrbotten"));
+  const auto p = om::profile_model(om::data::load_bundled_model("invest-in-norrbotten"), om::data::study_findings("invest-in-norrbotten"));
   const auto text = om::to_text(p);
   const auto m = om::data::load_bundled_model("invest-in-norrbotten");
   const auto at = text.find("      " + m[m.body_at("iin-board")].name + ": ");  // names in text, not ids
@@ -87,7 +88,7 @@ TEST(StudyWording, NamesInTextIdsInJson) {
 // owner role, not a shareholding, so no percentage.
 TEST(StudyWording, OwnersAreGroupedAndARoleIsNotEquity) {
   auto owners_line = [](const char* id) {
-    const auto text = om::to_text(om::profile_model(om::data::load_bundled_model(id)));
+    const auto text = om::to_text(om::profile_model(om::data::load_bundled_model(id), om::data::study_findings(id)));
     const auto at = text.find("Owners:");
     return text.substr(at, text.find('\n', at) - at);
   };

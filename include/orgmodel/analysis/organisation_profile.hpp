@@ -9,7 +9,8 @@
 /// JSON and text: present/organisation_profile.hpp, report/organisation_profile.hpp.
 ///
 /// @code
-/// auto mp = orgmodel::profile_model(orgmodel::data::load_bundled_model("invest-in-norrbotten"));
+/// auto mp = orgmodel::profile_model(orgmodel::data::load_bundled_model("invest-in-norrbotten"),
+///                                   orgmodel::data::study_findings("invest-in-norrbotten"));
 /// mp.organisations[0].members.population();  // nullopt when some member's population is unknown
 /// @endcode
 
@@ -29,7 +30,7 @@
 #include "orgmodel/core/kinds.hpp"
 #include "orgmodel/core/money.hpp"
 #include "orgmodel/core/share.hpp"
-#include "orgmodel/data/findings.hpp"
+#include "orgmodel/data/finding.hpp"
 #include "orgmodel/model/model.hpp"
 
 namespace orgmodel {
@@ -459,8 +460,9 @@ inline std::vector<knowledge_gap> knowledge_gaps(const model& m) {
 }
 
 /// @brief The profile of a model: its joint organisations (or, when it has none, its regions with
-/// their municipalities), its gaps, and the study's findings on it.
-inline model_profile profile_model(const model& m) {
+/// their municipalities), its gaps, and the study's findings on it as the caller gives them —
+/// `data::study_findings(m.info().id)` (data/findings.hpp) for a bundled model.
+inline model_profile profile_model(const model& m, std::vector<data::finding> findings = {}) {
   model_profile mp;
   mp.model_id = m.info().id;
   mp.model_name = m.info().name;
@@ -480,7 +482,7 @@ inline model_profile profile_model(const model& m) {
     }
   }
   mp.gaps = knowledge_gaps(m);
-  if (data::is_bundled_model(mp.model_id)) mp.findings = data::findings_of(mp.model_id);
+  mp.findings = std::move(findings);
   return mp;
 }
 

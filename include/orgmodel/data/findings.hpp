@@ -19,57 +19,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "orgmodel/core/enum_names.hpp"
 #include "orgmodel/data/benchmark.hpp"
+#include "orgmodel/data/finding.hpp"
 #include "orgmodel/error.hpp"
 
 namespace orgmodel::data {
-
-/// @brief What a finding is about.
-enum class finding_kind : std::uint8_t {
-  scope,             ///< scope and focus (international / national, sectors, services)
-  inquiry_handling,  ///< how inquiries are received and handled
-  target,            ///< targets and KPIs
-  agreements,        ///< signing agreements and NDAs
-  history,           ///< earlier forms, projects, changes
-  lesson,            ///< other lessons the organisation draws
-  strength,
-  weakness,
-  success_factor,
-};
-}  // namespace orgmodel::data
-
-namespace orgmodel {
-template <>
-struct enum_names<data::finding_kind> {
-  static constexpr std::string_view what = "finding kind";
-  static constexpr std::array<std::string_view, 9> names{"scope",    "inquiry_handling", "target",   "agreements",    "history",
-                                                         "lesson",   "strength",         "weakness", "success_factor"};
-};
-}  // namespace orgmodel
-
-namespace orgmodel::data {
-
-/// @brief Lines `from`–`to` of the study (1-based, inclusive).
-struct line_range {
-  int from = 0;
-  int to = 0;
-};
-
-/// @brief One finding of the study about one organisation.
-struct finding {
-  std::string model;               ///< the bundled model id of the organisation
-  finding_kind kind = finding_kind::scope;
-  std::string text;                ///< in English, with the study's line references
-  std::vector<line_range> lines;   ///< never empty
-  /// @brief "L236–240, L242–243".
-  [[nodiscard]] std::string lines_text() const {
-    std::string s;
-    for (const auto& l : lines)
-      s += (s.empty() ? "L" : ", L") + std::to_string(l.from) + (l.to != l.from ? "–" + std::to_string(l.to) : "");
-    return s;
-  }
-};
 
 namespace detail {
 [[noreturn]] inline void findings_error(error_code c, const std::string& pointer, const std::string& what) {
@@ -145,6 +99,12 @@ namespace detail {
   for (const auto& f : bundled_findings())
     if (f.model == model_id) v.push_back(f);
   return v;
+}
+
+/// @brief The study's findings on a model: `findings_of(id)` when `model_id` names a bundled
+/// model, none for any other (and then no file is read).
+[[nodiscard]] inline std::vector<finding> study_findings(std::string_view model_id) {
+  return is_bundled_model(model_id) ? findings_of(model_id) : std::vector<finding>{};
 }
 
 }  // namespace orgmodel::data

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "orgmodel/analysis/organisation_profile.hpp"
+#include "orgmodel/data/findings.hpp"
 #include "orgmodel/present/format.hpp"
 #include "orgmodel/present/organisation_profile.hpp"
 #include "orgmodel/report/report_section.hpp"
@@ -202,7 +203,7 @@ inline report_section organisations_section(std::span<const model> models) {
   auto content = nlohmann::ordered_json::array();
   std::string text;
   for (const auto& m : models) {
-    const auto mp = profile_model(m);
+    const auto mp = profile_model(m, data::study_findings(m.info().id));
     content.push_back(to_json(mp));
     text += to_text(mp);
   }
