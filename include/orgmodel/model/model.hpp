@@ -52,8 +52,8 @@ struct model_data {
 
 namespace detail {
 /// Names paired with their positions, sorted by name then position: equal names are adjacent and
-/// the first of a run is the earliest. One sort serves the model's id lookups and every lookup of
-/// the validator, so a translation unit that holds a model instantiates no hash table.
+/// the first of a run is the earliest. The validator's id checks sort them, and the same order is
+/// the model's id index, so a translation unit that holds a model instantiates no hash table.
 using named_positions = std::vector<std::pair<std::string_view, std::uint32_t>>;
 inline void sort_by_name(named_positions& v) { std::sort(v.begin(), v.end()); }
 
@@ -71,23 +71,21 @@ std::optional<std::uint32_t> find_by_id(const std::vector<Element>& all, const s
   return std::nullopt;
 }
 
-/// Positions of `all` sorted by id.
-template <class Element>
-std::vector<std::uint32_t> positions_by_id(const std::vector<Element>& all) {
-  named_positions named;
-  named.reserve(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i) named.emplace_back(all[i].id, static_cast<std::uint32_t>(i));
-  sort_by_name(named);
-  std::vector<std::uint32_t> out;
-  out.reserve(named.size());
-  for (const auto& n : named) out.push_back(n.second);
-  return out;
-}
 }  // namespace detail
 
 /// @brief Checks every rule of a model and throws `invalid_model` naming the first offender by
-/// its JSON Pointer. Defined in validate.hpp; the model's constructor calls it.
+/// its JSON Pointer. Defined in validate.hpp.
 void validate(const model_data& d);
+
+namespace detail {
+/// The positions of the organisations and of the bodies sorted by id, as the validator's id checks
+/// sort them: the model's id index, so that building a model sorts its ids once.
+struct id_order {
+  std::vector<std::uint32_t> organisations, bodies;
+};
+/// `validate`, returning that order. Defined in validate.hpp; the model's constructor calls it.
+inline id_order validate_and_order(const model_data& d);
+}  // namespace detail
 
 /// @brief A validated, immutable organisation model. Cheap to share by const reference; every
 /// analysis takes one and keeps no state, so analyses may run concurrently on one model.
@@ -97,10 +95,7 @@ class model {
   model() { index(); }
   /// @brief Validates `d` and takes it over.
   /// @throws invalid_model naming the first offending element by JSON Pointer.
-  explicit model(model_data d) : d_(std::move(d)) {
-    validate(d_);
-    index();
-  }
+  explicit model(model_data d) : d_(std::move(d)) { index(detail::validate_and_order(d_)); }
 
   [[nodiscard]] const model_info& info() const noexcept { return d_.info; }
   /// @brief All the content, for code that converts or copies the model.
@@ -174,11 +169,11 @@ class model {
   friend bool operator==(const model&, const model&) = default;
 
  private:
-  void index() {
+  void index(detail::id_order order = {}) {
     classes_.assign(default_decision_classes.begin(), default_decision_classes.end());
     classes_.insert(classes_.end(), d_.info.extra_decision_classes.begin(), d_.info.extra_decision_classes.end());
-    org_by_id_ = detail::positions_by_id(d_.organisations);
-    body_by_id_ = detail::positions_by_id(d_.bodies);
+    org_by_id_ = std::move(order.organisations);
+    body_by_id_ = std::move(order.bodies);
   }
 
   model_data d_;

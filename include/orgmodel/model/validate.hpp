@@ -58,7 +58,7 @@ class model_checker {
  public:
   explicit model_checker(const model_data& d) : d_(d) {}
 
-  void run() {
+  id_order run() {
     check_text();
     check_info();
     check_organisations();
@@ -71,6 +71,7 @@ class model_checker {
     check_memberships();
     check_representations();
     check_budgets();
+    return std::move(order_);
   }
 
  private:
@@ -165,14 +166,20 @@ class model_checker {
     n_classes_ = default_decision_classes.size() + d_.info.extra_decision_classes.size();
   }
 
-  /// The first element, in input order, without an id or with an id an earlier one has.
+  /// The first element, in input order, without an id or with an id an earlier one has. Returns
+  /// the positions sorted by id (distinct, as the check passed).
   template <class Entity>
-  static void check_ids(const std::vector<Entity>& v, std::string_view array, std::string_view noun) {
+  static std::vector<std::uint32_t> check_ids(const std::vector<Entity>& v, std::string_view array, std::string_view noun) {
     named_positions ids(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) ids[i] = {v[i].id, static_cast<std::uint32_t>(i)};
-    check_ids(std::move(ids), array, noun);
+    check_ids(ids, array, noun);
+    std::vector<std::uint32_t> order;
+    order.reserve(ids.size());
+    for (const auto& id : ids) order.push_back(id.second);
+    return order;
   }
-  static void check_ids(named_positions ids, std::string_view array, std::string_view noun) {
+  /// Sorts `ids` by name.
+  static void check_ids(named_positions& ids, std::string_view array, std::string_view noun) {
     std::size_t empty = ids.size();
     for (std::size_t i = 0; i < ids.size() && empty == ids.size(); ++i)
       if (ids[i].first.empty()) empty = i;
@@ -218,7 +225,7 @@ class model_checker {
   }
 
   void check_organisations() {
-    check_ids(d_.organisations, "organizations", "organisation");
+    order_.organisations = check_ids(d_.organisations, "organizations", "organisation");
     for (std::size_t i = 0; i < d_.organisations.size(); ++i) {
       const auto& o = d_.organisations[i];
       if (o.population && *o.population < 0)
@@ -228,7 +235,7 @@ class model_checker {
   }
 
   void check_bodies() {
-    check_ids(d_.bodies, "bodies", "body");
+    order_.bodies = check_ids(d_.bodies, "bodies", "body");
     for (std::size_t i = 0; i < d_.bodies.size(); ++i) {
       const auto& b = d_.bodies[i];
       const auto p = pointer("bodies", i);
@@ -481,11 +488,16 @@ class model_checker {
   }
 
   const model_data& d_;
+  id_order order_;
   std::size_t n_classes_ = default_decision_classes.size();
 };
 
 }  // namespace detail
 
-inline void validate(const model_data& d) { detail::model_checker(d).run(); }
+inline void validate(const model_data& d) { (void)detail::model_checker(d).run(); }
+
+namespace detail {
+inline id_order validate_and_order(const model_data& d) { return model_checker(d).run(); }
+}  // namespace detail
 
 }  // namespace orgmodel
