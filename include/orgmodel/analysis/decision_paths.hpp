@@ -677,13 +677,9 @@ class wait_numbering {
   [[nodiscard]] std::uint32_t number(const orgmodel::body& b) {
     if (!b.meetings_per_year) return static_cast<std::uint32_t>(b.kind);
     const cadence c = *b.meetings_per_year;
-    // Bodies of a structure come in runs of a few kinds: the last few cadences answer most lookups.
-    for (const auto& [seen, number] : recent_)
-      if (seen == c && number != none) return number;
     auto [it, added] = stated_.try_emplace(key{std::bit_cast<std::uint64_t>(c.low), std::bit_cast<std::uint64_t>(c.high)},
                                            static_cast<std::uint32_t>(waits_.size()));
     if (added) waits_.push_back(to_info(wait_for(c, b.kind)));
-    recent_[next_recent_++ % recent_.size()] = {c, it->second};
     return it->second;
   }
   /// @brief Wait number → waits (holder unset).
@@ -691,15 +687,12 @@ class wait_numbering {
 
  private:
   static latency_network::body_info to_info(const body_wait& w) { return {w.expected, w.worst, false, w.assumed}; }
-  static constexpr std::uint32_t none = ~std::uint32_t{0};
   using key = std::pair<std::uint64_t, std::uint64_t>;
   struct key_hash {
     std::size_t operator()(const key& k) const noexcept { return std::hash<std::uint64_t>{}(k.first * 0x9e3779b97f4a7c15ULL ^ k.second); }
   };
   std::vector<latency_network::body_info> waits_;
   std::unordered_map<key, std::uint32_t, key_hash> stated_;
-  std::array<std::pair<cadence, std::uint32_t>, 4> recent_{{{{}, none}, {{}, none}, {{}, none}, {{}, none}}};
-  std::size_t next_recent_ = 0;
 };
 
 /// @brief The lines of one class as `latency_search` sees them, read from the layer graph and the
